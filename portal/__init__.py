@@ -1,0 +1,103 @@
+"""Photonik Karriere: the talent and career portal of the photonics cluster of Thuringia."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+from flask import Flask
+
+from portal.config import Config, config_for
+
+
+def create_app(config: Config | dict[str, Any] | None = None) -> Flask:
+    """The app factory: configuration, extensions, blueprints, hooks."""
+    app = Flask(
+        __name__,
+        template_folder="../templates",
+        static_folder="../static",
+        instance_relative_config=True,
+    )
+    _configure(app, config)
+
+    from portal import cli, errors, i18n, models, security  # noqa: F401  (models: metadata)
+    from portal.extensions import babel, csrf, db, limiter, login_manager, migrate
+    from portal.services import search
+
+    db.init_app(app)
+    migrate.init_app(
+        app, db, directory=str(Path(app.root_path).parent / "migrations"), render_as_batch=True
+    )
+    babel.init_app(app, locale_selector=i18n.select_locale)
+    csrf.init_app(app)
+    limiter.init_app(app)
+    login_manager.init_app(app)
+    login_manager.session_protection = "strong"
+
+    with app.app_context():
+        _tune_sqlite(db.engine)
+    i18n.init_app(app)
+    security.init_app(app)
+    errors.init_app(app)
+    search.init_app(app)
+    cli.init_app(app)
+    _register_blueprints(app)
+    return app
+
+
+def _configure(app: Flask, config: Config | dict[str, Any] | None) -> None:
+    overrides = config if isinstance(config, dict) else {}
+    base = config if isinstance(config, Config) else config_for(overrides.get("ENV_NAME"))
+    app.config.from_object(base)
+    app.config.update(overrides)
+    instance = Path(app.instance_path)
+    instance.mkdir(parents=True, exist_ok=True)
+    app.config["SQLALCHEMY_DATABASE_URI"] = _database_url(
+        app.config.get("SQLALCHEMY_DATABASE_URI"), instance
+    )
+    app.config["SEARCH_INDEX_DIR"] = app.config.get("SEARCH_INDEX_DIR") or str(instance / "index")
+    app.config["UPLOAD_DIR"] = app.config.get("UPLOAD_DIR") or str(instance / "uploads")
+    app.config["MAIL_OUTBOX_DIR"] = app.config.get("MAIL_OUTBOX_DIR") or str(instance / "outbox")
+    if not app.config.get("SECRET_KEY"):
+        from portal.config import ConfigError
+
+        raise ConfigError("SECRET_KEY is not set; the portal refuses to start without it.")
+
+
+def _database_url(url: str | None, instance: Path) -> str:
+    if not url:
+        return f"sqlite:///{instance / 'portal.db'}"
+    # Hosting panels hand out postgres:// URLs; SQLAlchemy wants the driver named.
+    for prefix in ("postgres://", "postgresql://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix) :]
+    return url
+
+
+def _tune_sqlite(engine: sa.Engine) -> None:
+    """WAL and enforced foreign keys on every SQLite connection."""
+    if engine.dialect.name != "sqlite":
+        return
+
+    @sa.event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys=ON")
+        if engine.url.database not in (None, "", ":memory:"):
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA busy_timeout=5000")
+            cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.close()
+
+
+def _register_blueprints(app: Flask) -> None:
+    from portal.i18n import LANG_PREFIX
+    from portal.public import bp as public_bp
+    from portal.public import ops_bp
+
+    app.register_blueprint(public_bp, url_prefix=LANG_PREFIX)
+    app.register_blueprint(ops_bp)
+
+
+__all__ = ["create_app"]

@@ -1,0 +1,76 @@
+"""Shared fixtures: one app per test session, one rolled-back transaction per test.
+
+The schema is built by the Alembic migrations, so every run also tests them. Set
+TEST_DATABASE_URL to run the suite on PostgreSQL; without it a SQLite file is used.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from flask_migrate import upgrade
+
+from portal import create_app
+from portal.extensions import db as _db
+
+
+@pytest.fixture(scope="session")
+def app(tmp_path_factory: pytest.TempPathFactory):
+    base = tmp_path_factory.mktemp("portal")
+    database_url = os.environ.get("TEST_DATABASE_URL") or f"sqlite:///{base / 'test.db'}"
+    app = create_app(
+        {
+            "ENV_NAME": "testing",
+            "SQLALCHEMY_DATABASE_URI": database_url,
+            "SEARCH_INDEX_DIR": str(base / "index"),
+            "UPLOAD_DIR": str(base / "uploads"),
+            "MAIL_OUTBOX_DIR": str(base / "outbox"),
+            "SERVER_NAME": "portal.test",
+        }
+    )
+    with app.app_context():
+        if database_url.startswith("postgresql"):
+            _db.drop_all()
+            with _db.engine.begin() as conn:
+                conn.exec_driver_sql("DROP TABLE IF EXISTS alembic_version")
+        upgrade()
+    return app
+
+
+@pytest.fixture(autouse=True)
+def db(app, tmp_path: Path):
+    """The database inside a transaction that is rolled back after the test.
+
+    The session joins the outer transaction with savepoints, so code under test may commit
+    and roll back as it does in production. Each test gets its own search index directory.
+    """
+    with app.app_context():
+        engines = _db.engines
+        connection = engines[None].connect()
+        transaction = connection.begin()
+        original = engines[None]
+        engines[None] = connection
+        _db.session.remove()
+        _db.session.configure(join_transaction_mode="create_savepoint")
+        app.config["SEARCH_INDEX_DIR"] = str(tmp_path / "index")
+        app.config["MAIL_OUTBOX_DIR"] = str(tmp_path / "outbox")
+        app.config["UPLOAD_DIR"] = str(tmp_path / "uploads")
+        try:
+            yield _db
+        finally:
+            _db.session.remove()
+            transaction.rollback()
+            connection.close()
+            engines[None] = original
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app):
+    return app.test_cli_runner()
