@@ -21,7 +21,7 @@ def create_app(config: Config | dict[str, Any] | None = None) -> Flask:
     )
     _configure(app, config)
 
-    from portal import cli, errors, i18n, models, security  # noqa: F401  (models: metadata)
+    from portal import cli, errors, i18n, models, security, templating  # noqa: F401  (models: metadata)
     from portal.extensions import babel, csrf, db, limiter, login_manager, migrate
     from portal.services import search
 
@@ -39,6 +39,7 @@ def create_app(config: Config | dict[str, Any] | None = None) -> Flask:
         _tune_sqlite(db.engine)
     i18n.init_app(app)
     security.init_app(app)
+    templating.init_app(app)
     errors.init_app(app)
     search.init_app(app)
     cli.init_app(app)

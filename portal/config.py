@@ -87,4 +87,6 @@ def config_for(env_name: str | None = None) -> Config:
     try:
         return CONFIGS[name]()
     except KeyError:
-        raise ConfigError(f"PORTAL_ENV={name!r} is unknown; use one of {sorted(CONFIGS)}.") from None
+        raise ConfigError(
+            f"PORTAL_ENV={name!r} is unknown; use one of {sorted(CONFIGS)}."
+        ) from None

@@ -2,22 +2,56 @@
 
 from __future__ import annotations
 
-from flask import Flask, render_template, request
+from flask import Flask, g, render_template, request
+from flask_babel import gettext as _
 from werkzeug.exceptions import HTTPException, InternalServerError
 
 from portal.extensions import db
+from portal.i18n import best_accept_language
 
 
 def _wants_json() -> bool:
     return request.path.startswith("/api/")
 
 
+def error_title(error: HTTPException) -> str:
+    titles = {
+        400: _("Bad request"),
+        405: _("Method not allowed"),
+        413: _("Request too large"),
+        429: _("Too many requests"),
+        500: _("Something went wrong"),
+        503: _("Temporarily unavailable"),
+    }
+    return titles.get(error.code, error.name)
+
+
+def error_message(error: HTTPException) -> str:
+    messages = {
+        400: _("The request could not be understood. Please check your input."),
+        405: _("This address does not accept this kind of request."),
+        413: _("What you sent is too large."),
+        429: _("You have sent too many requests. Please wait a moment and try again."),
+        500: _("An unexpected error occurred. We have been notified; please try again later."),
+        503: _("The portal is temporarily unavailable. Please try again in a few minutes."),
+    }
+    return messages.get(error.code, _("Please try again."))
+
+
 def handle_http_error(error: HTTPException):
     if _wants_json():
-        body = {"type": "about:blank", "title": error.name, "status": error.code,
-                "detail": error.description}
+        body = {
+            "type": "about:blank",
+            "title": error.name,
+            "status": error.code,
+            "detail": error.description,
+        }
         return body, error.code, {"Content-Type": "application/problem+json"}
-    template = f"errors/{error.code}.html" if error.code in (403, 404, 410) else "errors/generic.html"
+    if not g.get("lang"):
+        g.lang = best_accept_language()
+    template = (
+        f"errors/{error.code}.html" if error.code in (403, 404, 410) else "errors/generic.html"
+    )
     return render_template(template, error=error), error.code
 
 
@@ -27,6 +61,7 @@ def handle_unexpected_error(error: Exception):
 
 
 def init_app(app: Flask) -> None:
+    app.jinja_env.globals.update(error_title=error_title, error_message=error_message)
     app.register_error_handler(HTTPException, handle_http_error)
     if not app.config.get("TESTING") or app.config.get("TRAP_ERRORS_AS_500"):
         app.register_error_handler(Exception, handle_unexpected_error)

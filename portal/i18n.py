@@ -62,11 +62,11 @@ def url_in_lang(lang: str) -> str | None:
 def money(amount: int | Decimal | None, currency: str = "EUR") -> str:
     if amount is None:
         return ""
-    return format_currency(amount, currency, locale=current_lang())
+    return format_currency(amount, currency)
 
 
 def number(value: int | float | Decimal) -> str:
-    return format_decimal(value, locale=current_lang())
+    return format_decimal(value)
 
 
 def day(value: date | datetime | None, fmt: str = "medium") -> str:

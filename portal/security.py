@@ -61,5 +61,17 @@ def staff_required(view: Callable[..., Any]) -> Callable[..., Any]:
     return wrapped
 
 
+def load_user(user_id: str):
+    from portal.extensions import db
+    from portal.models import User
+
+    if not user_id.isdigit():
+        return None
+    return db.session.get(User, int(user_id))
+
+
 def init_app(app: Flask) -> None:
+    from portal.extensions import login_manager
+
+    login_manager.user_loader(load_user)
     app.after_request(set_security_headers)

@@ -56,7 +56,9 @@ class TrainingCourse(db.Model):
     is_demo: Mapped[bool] = mapped_column(default=False)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
-    created_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id", ondelete="SET NULL"))
+    created_by_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("users.id", ondelete="SET NULL")
+    )
 
     organisation: Mapped[Organisation | None] = relationship()
     texts: Mapped[list[TrainingText]] = relationship(
@@ -88,9 +90,7 @@ class TrainingText(db.Model):
     __table_args__ = (sa.UniqueConstraint("course_id", "lang"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    course_id: Mapped[int] = mapped_column(
-        sa.ForeignKey("training_courses.id", ondelete="CASCADE")
-    )
+    course_id: Mapped[int] = mapped_column(sa.ForeignKey("training_courses.id", ondelete="CASCADE"))
     lang: Mapped[str] = mapped_column(sa.String(2))
     title: Mapped[str] = mapped_column(sa.String(200))
     summary: Mapped[str] = mapped_column(sa.String(300), default="")
