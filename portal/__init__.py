@@ -77,12 +77,17 @@ def _database_url(url: str | None, instance: Path) -> str:
 
 
 def _tune_sqlite(engine: sa.Engine) -> None:
-    """WAL and enforced foreign keys on every SQLite connection."""
+    """WAL, enforced foreign keys and working SAVEPOINTs on every SQLite connection.
+
+    pysqlite's own transaction handling breaks SAVEPOINT; SQLAlchemy's documented recipe
+    turns it off and emits BEGIN itself.
+    """
     if engine.dialect.name != "sqlite":
         return
 
     @sa.event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
         if engine.url.database not in (None, "", ":memory:"):
@@ -90,6 +95,10 @@ def _tune_sqlite(engine: sa.Engine) -> None:
             cursor.execute("PRAGMA busy_timeout=5000")
             cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.close()
+
+    @sa.event.listens_for(engine, "begin")
+    def _on_begin(connection: sa.Connection) -> None:
+        connection.exec_driver_sql("BEGIN")
 
 
 def _register_blueprints(app: Flask) -> None:

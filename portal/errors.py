@@ -48,20 +48,26 @@ def handle_http_error(error: HTTPException):
         }
         return body, error.code, {"Content-Type": "application/problem+json"}
     if not g.get("lang"):
-        g.lang = best_accept_language()
+        g.lang = _lang_of_request()
     template = (
         f"errors/{error.code}.html" if error.code in (403, 404, 410) else "errors/generic.html"
     )
     return render_template(template, error=error), error.code
 
 
-def handle_unexpected_error(error: Exception):
+def handle_internal_error(error: InternalServerError):
+    """Unhandled exceptions arrive here (outside tests): nothing half-done is kept."""
     db.session.rollback()
-    return handle_http_error(InternalServerError())
+    return handle_http_error(error)
+
+
+def _lang_of_request() -> str:
+    """The language of the URL even where routing failed (404, 405), else Accept-Language."""
+    prefix = request.path.strip("/").split("/", 1)[0]
+    return prefix if prefix in ("de", "en") else best_accept_language()
 
 
 def init_app(app: Flask) -> None:
     app.jinja_env.globals.update(error_title=error_title, error_message=error_message)
+    app.register_error_handler(InternalServerError, handle_internal_error)
     app.register_error_handler(HTTPException, handle_http_error)
-    if not app.config.get("TESTING") or app.config.get("TRAP_ERRORS_AS_500"):
-        app.register_error_handler(Exception, handle_unexpected_error)

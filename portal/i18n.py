@@ -46,7 +46,7 @@ def _add_lang(endpoint: str, values: dict) -> None:
         values["lang"] = g.lang
 
 
-def url_in_lang(lang: str) -> str | None:
+def url_in_lang(lang: str, external: bool = False) -> str | None:
     """This page's URL in `lang`, keeping the query string; None where there is no twin."""
     if request.endpoint is None or request.url_rule is None:
         return None
@@ -56,12 +56,16 @@ def url_in_lang(lang: str) -> str | None:
     args["lang"] = lang
     query = request.args.to_dict(flat=False)
     query.update(args)
-    return url_for(request.endpoint, **query)
+    return url_for(request.endpoint, _external=external, **query)
 
 
 def money(amount: int | Decimal | None, currency: str = "EUR") -> str:
+    """Locale-formatted money; whole amounts (salaries) without the ",00"."""
     if amount is None:
         return ""
+    if amount == int(amount):
+        pattern = get_locale().currency_formats["standard"].pattern.replace(".00", "")
+        return format_currency(amount, currency, format=pattern, currency_digits=False)
     return format_currency(amount, currency)
 
 

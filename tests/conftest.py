@@ -6,14 +6,27 @@ TEST_DATABASE_URL to run the suite on PostgreSQL; without it a SQLite file is us
 
 from __future__ import annotations
 
+import contextvars
 import os
 from pathlib import Path
 
 import pytest
+from flask.testing import FlaskClient
 from flask_migrate import upgrade
 
 from portal import create_app
 from portal.extensions import db as _db
+
+
+class IsolatedClient(FlaskClient):
+    """Runs each request in a fresh context, as a server would.
+
+    Without this, a request reuses the test's app context, and `g` (the locale, the logged-in
+    user) would leak from one request to the next.
+    """
+
+    def open(self, *args, **kwargs):
+        return contextvars.Context().run(super().open, *args, **kwargs)
 
 
 @pytest.fixture(scope="session")
@@ -30,6 +43,7 @@ def app(tmp_path_factory: pytest.TempPathFactory):
             "SERVER_NAME": "portal.test",
         }
     )
+    app.test_client_class = IsolatedClient
     with app.app_context():
         if database_url.startswith("postgresql"):
             _db.drop_all()
