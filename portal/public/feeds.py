@@ -30,9 +30,10 @@ def jobs_feed():
         updated=max((p.published_at for p in items), default=utcnow()),
         self_url=request.url,
         html_url=url_for("public.jobs", **request.args.to_dict(flat=False), _external=True),
-        title=_("Photonik Karriere – postings") if not query.q else
-        _("Photonik Karriere – postings for “%(q)s”", q=query.q),
-    )  # fmt: skip
+        title=_("Photonik Karriere – postings")
+        if not query.q
+        else _("Photonik Karriere – postings for “%(q)s”", q=query.q),
+    )
     return Response(body, mimetype=ATOM)
 
 
@@ -54,8 +55,12 @@ def training_ics(course_id: int):
     course = trainings.get_public_course(course_id)
     if course is None:
         abort(404)
-    url = url_for("public.training_detail", course_id=course.id,
-                  slug=trainings.slug_for(course, current_lang()), _external=True)  # fmt: skip
+    url = url_for(
+        "public.training_detail",
+        course_id=course.id,
+        slug=trainings.slug_for(course, current_lang()),
+        _external=True,
+    )
     ics = course_calendar(course, current_lang(), url=url, host=request.host)
     return Response(
         ics,
@@ -77,15 +82,27 @@ def sitemap():
             urls[lang] = url_for(endpoint, lang=lang, _external=True, **values)
         entries.append((urls, lastmod))
 
-    for endpoint in ("public.home", "public.jobs", "public.training_list",
-                     "public.organisation_list"):  # fmt: skip
+    for endpoint in (
+        "public.home",
+        "public.jobs",
+        "public.training_list",
+        "public.organisation_list",
+    ):
         add(endpoint)
     for posting in postings.public_postings():
-        add("public.posting_detail", posting.updated_at, posting_id=posting.id,
-            slug_of=lambda lang, p=posting: postings.slug_for(p, lang))  # fmt: skip
+        add(
+            "public.posting_detail",
+            posting.updated_at,
+            posting_id=posting.id,
+            slug_of=lambda lang, p=posting: postings.slug_for(p, lang),
+        )
     for course in trainings.upcoming_courses():
-        add("public.training_detail", course.updated_at, course_id=course.id,
-            slug_of=lambda lang, c=course: trainings.slug_for(c, lang))  # fmt: skip
+        add(
+            "public.training_detail",
+            course.updated_at,
+            course_id=course.id,
+            slug_of=lambda lang, c=course: trainings.slug_for(c, lang),
+        )
     for org, _count in organisations.public_organisations():
         add("public.organisation_detail", org.updated_at, slug=org.slug)
     for slug in catalog.page_slugs():

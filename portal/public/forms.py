@@ -66,8 +66,11 @@ def posting_query_from_args(args: MultiDict, per_page: int) -> PostingQuery:
 
 
 class ReportForm(FlaskForm):
-    reason = SelectField(_l("What is wrong with this posting?"), choices=choices(ReportReason),
-                         validators=[DataRequired()])  # fmt: skip
+    reason = SelectField(
+        _l("What is wrong with this posting?"),
+        choices=choices(ReportReason),
+        validators=[DataRequired()],
+    )
     message = TextAreaField(
         _l("Details"),
         validators=[DataRequired(), Length(min=10, max=2000)],

@@ -135,8 +135,9 @@ def apply(posting_id: int):
     db.session.commit()
     if posting.apply_url:
         return redirect(posting.apply_url, 303)
-    return render_template("public/apply_email.html", posting=posting,
-                           text=posting.text(current_lang()))  # fmt: skip
+    return render_template(
+        "public/apply_email.html", posting=posting, text=posting.text(current_lang())
+    )
 
 
 @bp.route("/jobs/<int:posting_id>/report", methods=["GET", "POST"])
@@ -146,16 +147,26 @@ def report(posting_id: int):
     form = ReportForm()
     if form.validate_on_submit():
         postings.report_posting(
-            posting, ReportReason(form.reason.data), form.message.data, form.email.data,
+            posting,
+            ReportReason(form.reason.data),
+            form.message.data,
+            form.email.data,
             current_lang(),
-        )  # fmt: skip
+        )
         db.session.commit()
         flash(_("Thank you. Our team will review your report."), "success")
-        return redirect(url_for(".posting_detail", posting_id=posting.id,
-                                slug=postings.slug_for(posting, current_lang())), 303)  # fmt: skip
+        return redirect(
+            url_for(
+                ".posting_detail",
+                posting_id=posting.id,
+                slug=postings.slug_for(posting, current_lang()),
+            ),
+            303,
+        )
     status = 400 if request.method == "POST" else 200
-    return render_template("public/report.html", posting=posting, form=form,
-                           text=posting.text(current_lang())), status  # fmt: skip
+    return render_template(
+        "public/report.html", posting=posting, form=form, text=posting.text(current_lang())
+    ), status
 
 
 @bp.get("/trainings")
@@ -178,14 +189,15 @@ def training_detail(course_id: int, slug: str | None = None):
     canonical = trainings.slug_for(course, current_lang())
     if slug != canonical:
         return redirect(url_for(".training_detail", course_id=course.id, slug=canonical), 301)
-    return render_template("public/training.html", course=course,
-                           text=course.text(current_lang()))  # fmt: skip
+    return render_template("public/training.html", course=course, text=course.text(current_lang()))
 
 
 @bp.get("/organisations")
 def organisation_list():
     kind_value = request.args.get("kind", "")
-    kind = OrganisationKind(kind_value) if kind_value in OrganisationKind._value2member_map_ else None
+    kind = (
+        OrganisationKind(kind_value) if kind_value in OrganisationKind._value2member_map_ else None
+    )
     return render_template(
         "public/organisations.html",
         organisations=organisations.public_organisations(kind),
@@ -213,5 +225,9 @@ def page(slug: str):
     if content is None:
         abort(404)
     lang = current_lang()
-    return render_template("public/page.html", page=content, title=content.title(lang),
-                           body=markdown(content.body(lang)))  # fmt: skip
+    return render_template(
+        "public/page.html",
+        page=content,
+        title=content.title(lang),
+        body=markdown(content.body(lang)),
+    )

@@ -24,8 +24,12 @@ from portal.models import (
 )
 
 # Postings once public: their URL answers 410 Gone rather than 404.
-ONCE_PUBLIC = (PostingStatus.PUBLISHED, PostingStatus.EXPIRED, PostingStatus.CLOSED,
-               PostingStatus.SUSPENDED)  # fmt: skip
+ONCE_PUBLIC = (
+    PostingStatus.PUBLISHED,
+    PostingStatus.EXPIRED,
+    PostingStatus.CLOSED,
+    PostingStatus.SUSPENDED,
+)
 
 
 def is_public_clause() -> sa.ColumnElement[bool]:

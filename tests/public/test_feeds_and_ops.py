@@ -9,14 +9,17 @@ import pytest
 from portal.models import PostingKind, PostingStatus, utcnow
 from tests.factories import PostingFactory, TrainingFactory
 
-SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9",
-              "x": "http://www.w3.org/1999/xhtml"}  # fmt: skip
+SITEMAP_NS = {
+    "s": "http://www.sitemaps.org/schemas/sitemap/0.9",
+    "x": "http://www.w3.org/1999/xhtml",
+}
 
 
 @pytest.mark.parametrize("lang", ["de", "en"])
 def test_jobs_feed_lists_public_postings_newest_first(client, lang):
-    PostingFactory(texts={"de": "Ältere Stelle", "en": "Older job"},
-                   published_at=utcnow() - timedelta(days=5))  # fmt: skip
+    PostingFactory(
+        texts={"de": "Ältere Stelle", "en": "Older job"}, published_at=utcnow() - timedelta(days=5)
+    )
     PostingFactory(texts={"de": "Neue Stelle", "en": "New job"})
     PostingFactory(texts={"de": "Entwurf", "en": "Draft"}, status=PostingStatus.DRAFT)
     response = client.get(f"/{lang}/jobs.atom")

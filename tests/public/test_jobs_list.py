@@ -9,8 +9,10 @@ from tests.factories import OrganisationFactory, PostingFactory, TopicFactory
 
 
 def _titles(html: str) -> list[str]:
-    return [re.sub(r"<[^>]+>", "", t).strip()
-            for t in re.findall(r'class="card__title"[^>]*>\s*<a [^>]*>(.*?)</a>', html, re.S)]  # fmt: skip
+    return [
+        re.sub(r"<[^>]+>", "", t).strip()
+        for t in re.findall(r'class="card__title"[^>]*>\s*<a [^>]*>(.*?)</a>', html, re.S)
+    ]
 
 
 @pytest.mark.parametrize("lang", ["de", "en"])

@@ -109,8 +109,11 @@ def test_jsonld_has_google_for_jobs_properties(client, posting):
     assert all(p["address"]["addressCountry"] == "DE" for p in data["jobLocation"])
     assert data["baseSalary"]["currency"] == "EUR"
     assert data["baseSalary"]["value"] == {
-        "@type": "QuantitativeValue", "minValue": 52000, "maxValue": 64000, "unitText": "YEAR"
-    }  # fmt: skip
+        "@type": "QuantitativeValue",
+        "minValue": 52000,
+        "maxValue": 64000,
+        "unitText": "YEAR",
+    }
     assert data["identifier"]["value"] == str(posting.id)
     assert data["directApply"] is False
     assert "jobLocationType" not in data
@@ -165,8 +168,9 @@ def test_never_published_postings_are_404(client, status):
 def test_closed_or_expired_posting_is_gone_with_similar(client, lang, change):
     org = OrganisationFactory()
     values = {k: (utcnow() - timedelta(days=1) if v == "past" else v) for k, v in change.items()}
-    gone = PostingFactory(texts={"de": "Laseringenieur Jena", "en": "Laser engineer Jena"},
-                          organisation=org, **values)  # fmt: skip
+    gone = PostingFactory(
+        texts={"de": "Laseringenieur Jena", "en": "Laser engineer Jena"}, organisation=org, **values
+    )
     PostingFactory(texts={"de": "Laseringenieur Erfurt", "en": "Laser engineer Erfurt"})
     response = client.get(f"/{lang}/jobs/{gone.id}-x")
     assert response.status_code == 410

@@ -34,8 +34,11 @@ def test_training_list_shows_only_public_upcoming_courses(client, lang):
 
 
 def test_promoted_course_leads_the_list(client):
-    TrainingFactory(texts={"en": "Early course"}, starts_at=utcnow() + timedelta(days=2),
-                    ends_at=utcnow() + timedelta(days=2, hours=3))  # fmt: skip
+    TrainingFactory(
+        texts={"en": "Early course"},
+        starts_at=utcnow() + timedelta(days=2),
+        ends_at=utcnow() + timedelta(days=2, hours=3),
+    )
     TrainingFactory(texts={"en": "Promoted course"}, promoted_until=utcnow() + timedelta(days=5))
     html = client.get("/en/trainings").get_data(as_text=True)
     assert html.index("Promoted course") < html.index("Early course")
@@ -43,8 +46,10 @@ def test_promoted_course_leads_the_list(client):
 
 @pytest.mark.parametrize(("lang", "fee"), [("de", "490,50\xa0€"), ("en", "€490.50")])
 def test_training_detail_with_fee_and_slug_redirect(client, lang, fee):
-    course = TrainingFactory(texts={"de": "Optikdesign mit Zemax", "en": "Optical design with Zemax"},
-                             fee_amount=Decimal("490.50"))  # fmt: skip
+    course = TrainingFactory(
+        texts={"de": "Optikdesign mit Zemax", "en": "Optical design with Zemax"},
+        fee_amount=Decimal("490.50"),
+    )
     slug = "optikdesign-mit-zemax" if lang == "de" else "optical-design-with-zemax"
     assert (
         client.get(f"/{lang}/trainings/{course.id}")
@@ -56,8 +61,9 @@ def test_training_detail_with_fee_and_slug_redirect(client, lang, fee):
 
 
 def test_free_and_cancelled_course(client):
-    course = TrainingFactory(texts={"en": "Free webinar"}, fee_amount=None,
-                             status=CourseStatus.CANCELLED)  # fmt: skip
+    course = TrainingFactory(
+        texts={"en": "Free webinar"}, fee_amount=None, status=CourseStatus.CANCELLED
+    )
     html = client.get(f"/en/trainings/{course.id}-free-webinar").get_data(as_text=True)
     assert "Free of charge" in html
     assert "This course has been cancelled." in html
@@ -71,8 +77,11 @@ def test_draft_course_is_404(client):
 
 def test_ics_has_one_event_per_session(client, db):
     start = utcnow() + timedelta(days=30)
-    course = TrainingFactory(texts={"de": "Faseroptik Workshop"}, starts_at=start,
-                             ends_at=start + timedelta(days=1, hours=4))  # fmt: skip
+    course = TrainingFactory(
+        texts={"de": "Faseroptik Workshop"},
+        starts_at=start,
+        ends_at=start + timedelta(days=1, hours=4),
+    )
     course.sessions.append(
         TrainingSession(
             starts_at=start + timedelta(days=1), ends_at=start + timedelta(days=1, hours=4)
@@ -137,8 +146,15 @@ def test_pending_organisation_profile_is_404(client):
 
 @pytest.mark.parametrize(("lang", "title"), [("de", "Impressum"), ("en", "Imprint")])
 def test_content_page_in_both_languages(client, db, lang, title):
-    db.session.add(Page(slug="imprint", title_de="Impressum", title_en="Imprint",
-                        body_de="**Angaben**", body_en="**Details**"))  # fmt: skip
+    db.session.add(
+        Page(
+            slug="imprint",
+            title_de="Impressum",
+            title_en="Imprint",
+            body_de="**Angaben**",
+            body_en="**Details**",
+        )
+    )
     db.session.flush()
     response = client.get(f"/{lang}/p/imprint")
     assert response.status_code == 200
