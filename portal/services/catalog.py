@@ -12,7 +12,7 @@ from portal.models import Organisation, Page, Topic
 
 def topic_names(lang: str) -> dict[str, str]:
     column = Topic.name_de if lang == "de" else Topic.name_en
-    return dict(db.session.execute(sa.select(Topic.slug, column)).tuples())
+    return {slug: name for slug, name in db.session.execute(sa.select(Topic.slug, column))}
 
 
 def all_topics() -> list[Topic]:
@@ -25,7 +25,7 @@ def organisation_names(slugs: Sequence[str]) -> dict[str, str]:
     rows = db.session.execute(
         sa.select(Organisation.slug, Organisation.name).where(Organisation.slug.in_(slugs))
     )
-    return dict(rows.tuples())
+    return {slug: name for slug, name in rows}
 
 
 def page_slugs() -> list[str]:
