@@ -74,12 +74,9 @@ def number(value: int | float | Decimal) -> str:
 
 
 def day(value: date | datetime | None, fmt: str = "medium") -> str:
+    """A date (a datetime shown as its day in the portal's time zone)."""
     if value is None:
         return ""
-    if isinstance(value, datetime):
-        from flask_babel import format_datetime
-
-        return format_datetime(value, fmt)
     return format_date(value, fmt)
 
 
