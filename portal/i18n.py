@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
+from urllib.parse import urlencode
 
 from flask import Flask, current_app, g, request, url_for
 from flask_babel import format_currency, format_date, format_decimal, get_locale
@@ -46,17 +47,27 @@ def _add_lang(endpoint: str, values: dict) -> None:
         values["lang"] = g.lang
 
 
+def url_with_query(
+    endpoint: str, query: dict[str, list[str]] | None = None, _external: bool = False, **values
+) -> str:
+    """url_for plus a query string built apart from the route's values.
+
+    The list's `lang` filter (working language, DESIGN §3) shares its name with the URL's
+    language prefix, so query arguments must never pass through url_for's values.
+    """
+    path = url_for(endpoint, _external=_external, **values)
+    pairs = [(key, value) for key, items in (query or {}).items() for value in items]
+    return f"{path}?{urlencode(pairs)}" if pairs else path
+
+
 def url_in_lang(lang: str, external: bool = False) -> str | None:
     """This page's URL in `lang`, keeping the query string; None where there is no twin."""
     if request.endpoint is None or request.url_rule is None:
         return None
     if "lang" not in request.url_rule.arguments:
         return None
-    args = dict(request.view_args or {})
-    args["lang"] = lang
-    query = request.args.to_dict(flat=False)
-    query.update(args)
-    return url_for(request.endpoint, _external=external, **query)
+    values = dict(request.view_args or {}, lang=lang)
+    return url_with_query(request.endpoint, request.args.to_dict(flat=False), external, **values)
 
 
 def money(amount: int | Decimal | None, currency: str = "EUR") -> str:
@@ -88,5 +99,6 @@ def init_app(app: Flask) -> None:
         current_lang=current_lang,
         other_lang=other_lang,
         url_in_lang=url_in_lang,
+        url_with_query=url_with_query,
         LANG_NAMES=LANG_NAMES,
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import enum
 
 from flask_babel import lazy_gettext as _l
+from wtforms.fields.choices import SelectChoice
 
 from portal.models import (
     Benefit,
@@ -79,6 +80,6 @@ def label(value: enum.Enum | str | None) -> str:
     return str(LANGUAGE_NAMES.get(value, value))
 
 
-def choices(enum_cls: type[enum.Enum]) -> list[tuple[str, object]]:
-    """(value, label) pairs for a select field."""
-    return [(member.value, LABELS[member]) for member in enum_cls]
+def choices(enum_cls: type[enum.Enum]) -> list[SelectChoice]:
+    """The members of an enum as options of a select field, labelled in the UI language."""
+    return [SelectChoice(member.value, LABELS[member]) for member in enum_cls]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Response, abort, current_app, render_template, request, url_for
 from flask_babel import gettext as _
 
-from portal.i18n import current_lang
+from portal.i18n import current_lang, url_with_query
 from portal.models import utcnow
 from portal.public import bp, ops_bp
 from portal.public.forms import posting_query_from_args
@@ -29,7 +29,7 @@ def jobs_feed():
         items=items,
         updated=max((p.published_at for p in items), default=utcnow()),
         self_url=request.url,
-        html_url=url_for("public.jobs", **request.args.to_dict(flat=False), _external=True),
+        html_url=url_with_query("public.jobs", request.args.to_dict(flat=False), _external=True),
         title=_("Photonik Karriere – postings")
         if not query.q
         else _("Photonik Karriere – postings for “%(q)s”", q=query.q),

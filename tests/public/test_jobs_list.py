@@ -141,3 +141,12 @@ def test_did_you_mean(client):
     PostingFactory(texts={"en": "Laser engineer"})
     html = client.get("/en/jobs?q=lasr").get_data(as_text=True)
     assert "Did you mean" in html
+
+
+def test_working_language_filter_does_not_clash_with_the_url_language(client):
+    PostingFactory(texts={"en": "English job"}, working_languages=["en"])
+    PostingFactory(texts={"de": "Deutsche Stelle"}, working_languages=["de"])
+    html = client.get("/de/jobs?lang=en").get_data(as_text=True)
+    assert _titles(html) == ["English job"]
+    assert 'class="lang-switch" href="/en/jobs?lang=en"' in html
+    assert 'href="/de/jobs.atom?lang=en"' in html
