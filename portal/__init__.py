@@ -102,11 +102,15 @@ def _tune_sqlite(engine: sa.Engine) -> None:
 
 
 def _register_blueprints(app: Flask) -> None:
+    from portal.accounts import bp as accounts_bp
+    from portal.employer import bp as employer_bp
     from portal.i18n import LANG_PREFIX
     from portal.public import bp as public_bp
     from portal.public import ops_bp
 
     app.register_blueprint(public_bp, url_prefix=LANG_PREFIX)
+    app.register_blueprint(accounts_bp, url_prefix=f"{LANG_PREFIX}/account")
+    app.register_blueprint(employer_bp, url_prefix=f"{LANG_PREFIX}/employer")
     app.register_blueprint(ops_bp)
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from flask.testing import FlaskClient
+from flask_login.utils import _create_identifier
 from flask_migrate import upgrade
 
 from portal import create_app
@@ -25,8 +26,20 @@ class IsolatedClient(FlaskClient):
     user) would leak from one request to the next.
     """
 
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if user is not None:
+            self.login(user)
+
     def open(self, *args, **kwargs):
         return contextvars.Context().run(super().open, *args, **kwargs)
+
+    def login(self, user) -> None:
+        """Log `user` in as Flask-Login would, fit for `session_protection = "strong"`."""
+        with self.session_transaction() as session:
+            session["_user_id"] = str(user.id)
+            session["_fresh"] = True
+            session["_id"] = _create_identifier()
 
 
 @pytest.fixture(scope="session")
@@ -88,3 +101,59 @@ def client(app):
 @pytest.fixture
 def runner(app):
     return app.test_cli_runner()
+
+
+@pytest.fixture
+def client_for(app):
+    """`client_for(user)`: a test client logged in as `user` (None: anonymous)."""
+    return lambda user=None: app.test_client(user=user)
+
+
+@pytest.fixture
+def organisation():
+    from tests.factories import OrganisationFactory
+
+    return OrganisationFactory()
+
+
+@pytest.fixture
+def owner(organisation):
+    """An employer who owns `organisation`."""
+    from portal.models import MembershipRole
+    from tests.factories import MembershipFactory
+
+    return MembershipFactory(organisation=organisation, role=MembershipRole.OWNER).user
+
+
+@pytest.fixture
+def editor(organisation):
+    """An employer who edits for `organisation` but does not own it."""
+    from portal.models import MembershipRole
+    from tests.factories import MembershipFactory
+
+    return MembershipFactory(organisation=organisation, role=MembershipRole.EDITOR).user
+
+
+@pytest.fixture
+def other_employer():
+    """The owner of another organisation: must never see `organisation`'s objects."""
+    from portal.models import MembershipRole
+    from tests.factories import MembershipFactory
+
+    return MembershipFactory(role=MembershipRole.OWNER).user
+
+
+@pytest.fixture
+def staff():
+    from portal.models import Role
+    from tests.factories import UserFactory
+
+    return UserFactory(role=Role.STAFF)
+
+
+@pytest.fixture
+def admin():
+    from portal.models import Role
+    from tests.factories import UserFactory
+
+    return UserFactory(role=Role.ADMIN)

@@ -11,6 +11,8 @@ from portal.extensions import db
 from portal.models import (
     CourseFormat,
     CourseStatus,
+    Membership,
+    MembershipRole,
     Organisation,
     OrganisationKind,
     OrganisationStatus,
@@ -41,6 +43,7 @@ class UserFactory(BaseFactory):
 
     email = factory.Sequence(lambda n: f"user{n}@example.org")
     name = factory.Sequence(lambda n: f"User {n}")
+    email_verified_at = factory.LazyFunction(utcnow)
 
 
 class OrganisationFactory(BaseFactory):
@@ -53,6 +56,15 @@ class OrganisationFactory(BaseFactory):
     status = OrganisationStatus.APPROVED
     city = "Jena"
     member = True
+
+
+class MembershipFactory(BaseFactory):
+    class Meta:
+        model = Membership
+
+    user = factory.SubFactory(UserFactory)
+    organisation = factory.SubFactory(OrganisationFactory)
+    role = MembershipRole.OWNER
 
 
 class TopicFactory(BaseFactory):

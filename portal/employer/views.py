@@ -1,0 +1,3 @@
+"""Routes of the employer area."""
+
+from portal.employer import bp  # noqa: F401
