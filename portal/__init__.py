@@ -103,6 +103,7 @@ def _tune_sqlite(engine: sa.Engine) -> None:
 
 def _register_blueprints(app: Flask) -> None:
     from portal.accounts import bp as accounts_bp
+    from portal.alerts import bp as alerts_bp
     from portal.employer import bp as employer_bp
     from portal.i18n import LANG_PREFIX
     from portal.public import bp as public_bp
@@ -111,6 +112,7 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(public_bp, url_prefix=LANG_PREFIX)
     app.register_blueprint(accounts_bp, url_prefix=f"{LANG_PREFIX}/account")
     app.register_blueprint(employer_bp, url_prefix=f"{LANG_PREFIX}/employer")
+    app.register_blueprint(alerts_bp, url_prefix=f"{LANG_PREFIX}/alerts")
     app.register_blueprint(ops_bp)
 
 

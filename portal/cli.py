@@ -33,3 +33,20 @@ def reindex_command(pending: bool) -> None:
 
 def init_app(app: Flask) -> None:
     app.cli.add_command(portal_cli)
+
+
+@portal_cli.command("send-alerts")
+@click.option("--frequency", type=click.Choice(["daily", "weekly"]), required=True)
+def send_alerts_command(frequency: str) -> None:
+    """Mail each due job alert its new matches; ask again after a year; delete stale alerts."""
+    from portal.models import AlertFrequency
+    from portal.services import alerts
+
+    report = alerts.send_due(AlertFrequency(frequency))
+    click.echo(
+        f"mailed {report.mailed} alerts ({report.postings} postings), "
+        f"asked {report.reconfirm_requests} to confirm again, deleted {report.deleted}, "
+        f"failed {report.failed}"
+    )
+    if report.failed:
+        raise SystemExit(1)

@@ -11,8 +11,16 @@ from flask_babel import lazy_gettext as _l
 
 from portal.i18n import current_lang, money
 from portal.labels import label
-from portal.models import Benefit, Posting, TrainingCourse
-from portal.services import postings, trainings
+from portal.models import (
+    Benefit,
+    Employment,
+    OrganisationKind,
+    Posting,
+    PostingKind,
+    Remote,
+    TrainingCourse,
+)
+from portal.services import catalog, postings, trainings
 from portal.services.markdown import render as markdown
 
 FACET_TITLES = (
@@ -25,6 +33,43 @@ FACET_TITLES = (
     ("employment", _l("Working time")),
     ("lang", _l("Working language")),
 )
+
+
+FACET_ENUMS = {
+    "kind": PostingKind,
+    "orgkind": OrganisationKind,
+    "remote": Remote,
+    "employment": Employment,
+}
+
+
+def facet_value_names(facets: dict[str, list[tuple[str, int]]]) -> dict[tuple[str, str], str]:
+    """Human names for filter values: enum labels, topic names, organisation names."""
+    lang = current_lang()
+    names = {
+        "topic": catalog.topic_names(lang) if "topic" in facets else {},
+        "org": catalog.organisation_names([value for value, _n in facets.get("org", [])]),
+    }
+    labelled: dict[tuple[str, str], str] = {}
+    for facet, values in facets.items():
+        for value, _count in values:
+            if facet in FACET_ENUMS and value in FACET_ENUMS[facet]._value2member_map_:
+                labelled[(facet, value)] = label(FACET_ENUMS[facet](value))
+            elif facet == "lang":
+                labelled[(facet, value)] = label(value)
+            else:
+                labelled[(facet, value)] = names.get(facet, {}).get(value, value)
+    return labelled
+
+
+def filter_value_names(facet: str, values: Iterable[str]) -> list[str]:
+    values = list(values)
+    names = facet_value_names({facet: [(value, 0) for value in values]})
+    return [names[(facet, value)] for value in values]
+
+
+def filter_title(facet: str) -> str:
+    return str(dict(FACET_TITLES).get(facet, facet))
 
 
 def current_args(exclude: Iterable[str] = ()) -> list[tuple[str, str]]:
@@ -93,10 +138,13 @@ def init_app(app: Flask) -> None:
         pay_text=pay_text,
         benefit_label=benefit_label,
         posting_slug=posting_slug,
+        slug_in=postings.slug_for,
         course_slug=course_slug,
         current_args=current_args,
         current_args_dict=current_args_dict,
         feed_args=feed_args,
         active_filters=active_filters,
         facet_titles=lambda: FACET_TITLES,
+        filter_title=filter_title,
+        filter_value_names=filter_value_names,
     )

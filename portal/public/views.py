@@ -7,20 +7,14 @@ from flask_babel import gettext as _
 
 from portal.extensions import db, limiter
 from portal.i18n import current_lang
-from portal.labels import label
-from portal.models import Employment, OrganisationKind, Page, PostingKind, Remote, ReportReason
+from portal.models import OrganisationKind, Page, ReportReason
 from portal.public import bp
 from portal.public.forms import POSTED_CHOICES, ReportForm, posting_query_from_args
-from portal.services import catalog, organisations, postings, search, seo, stats, trainings
+from portal.services import organisations, postings, search, seo, stats, trainings
 from portal.services.markdown import render as markdown
+from portal.templating import facet_value_names
 
 FILTER_NAMES = ("kind", "topic", "city", "org", "orgkind", "remote", "employment", "lang")
-FACET_ENUMS = {
-    "kind": PostingKind,
-    "orgkind": OrganisationKind,
-    "remote": Remote,
-    "employment": Employment,
-}
 
 
 @bp.get("/")
@@ -46,29 +40,10 @@ def jobs():
         query=query,
         result=result,
         items=[(p, hits[p.id]) for p in items],
-        facet_labels=_facet_labels(result.facets),
+        facet_labels=facet_value_names(result.facets),
         posted_choices=POSTED_CHOICES,
         filter_names=FILTER_NAMES,
     )
-
-
-def _facet_labels(facets: dict[str, list[tuple[str, int]]]) -> dict[tuple[str, str], str]:
-    """Human names for facet values: enum labels, topic names, organisation names."""
-    lang = current_lang()
-    names = {
-        "topic": catalog.topic_names(lang),
-        "org": catalog.organisation_names([value for value, _n in facets.get("org", [])]),
-    }
-    labelled: dict[tuple[str, str], str] = {}
-    for facet, values in facets.items():
-        for value, _count in values:
-            if facet in FACET_ENUMS and value in FACET_ENUMS[facet]._value2member_map_:
-                labelled[(facet, value)] = label(FACET_ENUMS[facet](value))
-            elif facet == "lang":
-                labelled[(facet, value)] = label(value)
-            else:
-                labelled[(facet, value)] = names.get(facet, {}).get(value, value)
-    return labelled
 
 
 @bp.get("/jobs/<int:posting_id>")

@@ -16,8 +16,9 @@ def _tab_to(page, selector: str, limit: int = 60) -> None:
     """Press Tab until the element matching `selector` has the focus."""
     for _ in range(limit):
         page.keyboard.press("Tab")
-        if page.evaluate("(s) => document.activeElement && document.activeElement.matches(s)",
-                         selector):  # fmt: skip
+        if page.evaluate(
+            "(s) => document.activeElement && document.activeElement.matches(s)", selector
+        ):
             return
     pytest.fail(f"{selector} never got the keyboard focus in {limit} tabs")
 
