@@ -21,7 +21,7 @@ def create_app(config: Config | dict[str, Any] | None = None) -> Flask:
     )
     _configure(app, config)
 
-    from portal import cli, errors, i18n, models, security, templating  # noqa: F401  (models: metadata)
+    from portal import cli, errors, i18n, models, request_log, security, templating  # noqa: F401
     from portal.extensions import babel, csrf, db, limiter, login_manager, migrate
     from portal.services import search
 
@@ -37,8 +37,11 @@ def create_app(config: Config | dict[str, Any] | None = None) -> Flask:
 
     with app.app_context():
         _tune_sqlite(db.engine)
+        if app.config["ENV_NAME"] == "production":
+            _check_production(app, db.engine)
     i18n.init_app(app)
     security.init_app(app)
+    request_log.init_app(app)
     templating.init_app(app)
     errors.init_app(app)
     search.init_app(app)
@@ -64,6 +67,28 @@ def _configure(app: Flask, config: Config | dict[str, Any] | None) -> None:
         from portal.config import ConfigError
 
         raise ConfigError("SECRET_KEY is not set; the portal refuses to start without it.")
+
+
+def _check_production(app: Flask, engine: sa.Engine) -> None:
+    """Refuse to start in production with settings that would fail later or quietly."""
+    from portal.config import ConfigError
+
+    if app.config["SECRET_KEY"] == "dev-only-not-secret":
+        raise ConfigError("SECRET_KEY is the development default; set a secret of your own.")
+    if engine.dialect.name == "sqlite":
+        raise ConfigError(
+            "DATABASE_URL is not set (or points to SQLite); production needs PostgreSQL, e.g. "
+            "DATABASE_URL=postgresql+psycopg://portal:…@localhost/portal"
+        )
+    try:
+        with engine.connect() as connection:
+            connection.execute(sa.text("SELECT 1"))
+    except sa.exc.SQLAlchemyError as exc:
+        reason = str(getattr(exc, "orig", exc)).strip().splitlines()[0]
+        where = engine.url.render_as_string()  # the password is masked
+        raise ConfigError(f"the database at {where} is unreachable: {reason}") from None
+    finally:
+        engine.dispose()  # no connection survives into forked gunicorn workers
 
 
 def _database_url(url: str | None, instance: Path) -> str:

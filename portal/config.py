@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -21,6 +22,8 @@ class Config:
     SECRET_KEY = os.environ.get("SECRET_KEY")
     SQLALCHEMY_DATABASE_URI = os.environ.get("DATABASE_URL")  # default set in create_app
     SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+    if (os.environ.get("DATABASE_URL") or "").startswith("postgres"):
+        SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True, "connect_args": {"connect_timeout": 5}}
     SEARCH_INDEX_DIR = os.environ.get("SEARCH_INDEX_DIR")  # default: instance/index
     UPLOAD_DIR = os.environ.get("UPLOAD_DIR")  # default: instance/uploads
     MAIL_BACKEND = os.environ.get("MAIL_BACKEND", "outbox")
@@ -45,6 +48,10 @@ class Config:
     SESSION_COOKIE_SAMESITE = "Lax"
     REMEMBER_COOKIE_SECURE = True
     REMEMBER_COOKIE_HTTPONLY = True
+    REMEMBER_COOKIE_SAMESITE = "Lax"
+    REMEMBER_COOKIE_DURATION = timedelta(days=30)
+    # argon2-cffi profile for password hashes; a change rehashes each password at its next login
+    PASSWORD_HASH_PROFILE = os.environ.get("PASSWORD_HASH_PROFILE", "RFC_9106_LOW_MEMORY")
     WTF_CSRF_TIME_LIMIT = None
     HSTS = True
     POSTINGS_PER_PAGE = 20
@@ -72,6 +79,7 @@ class TestingConfig(Config):
     HSTS = False
     WTF_CSRF_ENABLED = False
     RATELIMIT_ENABLED = False
+    PASSWORD_HASH_PROFILE = "CHEAPEST"  # fast hashes: the suite hashes hundreds of passwords
     SQLALCHEMY_DATABASE_URI = os.environ.get("TEST_DATABASE_URL")
 
 

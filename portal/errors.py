@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import logging
+
 from flask import Flask, g, render_template, request
 from flask_babel import gettext as _
-from werkzeug.exceptions import HTTPException, InternalServerError
+from sqlalchemy.exc import DBAPIError, OperationalError, SQLAlchemyError
+from werkzeug.exceptions import HTTPException, InternalServerError, ServiceUnavailable
 
 from portal.extensions import db
 from portal.i18n import best_accept_language
+
+logger = logging.getLogger(__name__)
 
 
 def _wants_json() -> bool:
@@ -61,6 +66,13 @@ def handle_internal_error(error: InternalServerError):
     return handle_http_error(error)
 
 
+def handle_database_error(error: SQLAlchemyError):
+    """The database is down or overloaded: a translated 503, and the next request retries."""
+    db.session.rollback()
+    logger.error("database error: %s", type(error).__name__)
+    return handle_http_error(ServiceUnavailable())
+
+
 def _lang_of_request() -> str:
     """The language of the URL even where routing failed (404, 405), else Accept-Language."""
     prefix = request.path.strip("/").split("/", 1)[0]
@@ -71,3 +83,5 @@ def init_app(app: Flask) -> None:
     app.jinja_env.globals.update(error_title=error_title, error_message=error_message)
     app.register_error_handler(InternalServerError, handle_internal_error)
     app.register_error_handler(HTTPException, handle_http_error)
+    app.register_error_handler(OperationalError, handle_database_error)
+    app.register_error_handler(DBAPIError, handle_database_error)
