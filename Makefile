@@ -105,6 +105,12 @@ run: $(STAMP) compile ## Migrate, seed the demo data, index and serve on http://
 	@echo "  DEMO DATA: every organisation, posting and course shown is invented,"
 	@echo "  loaded by 'flask portal seed-demo'. Database and search index live in"
 	@echo "  instance/ ('make clean' removes them); mails are written to instance/outbox/."
+	@echo
+	@echo "  Demo employer logins (password: demo-passwort-2026), http://$(HOST):$(PORT)/de/account/login"
+	@echo "    demo-arbeitgeber@photonik-karriere.example  trusted, publishes at once (German)"
+	@echo "    demo-employer2@photonik-karriere.example    moderated (English)"
+	@echo "  Demo staff login (same password), staff console at http://$(HOST):$(PORT)/de/staff/"
+	@echo "    demo-clusterteam@photonik-karriere.example  cluster staff: moderation, statistics"
 	@echo "  Stop with Ctrl+C."
 	@echo "=============================================================================="
 	@echo

@@ -129,16 +129,22 @@ def _tune_sqlite(engine: sa.Engine) -> None:
 def _register_blueprints(app: Flask) -> None:
     from portal.accounts import bp as accounts_bp
     from portal.alerts import bp as alerts_bp
+    from portal.api import bp as api_bp
     from portal.employer import bp as employer_bp
     from portal.i18n import LANG_PREFIX
     from portal.public import bp as public_bp
     from portal.public import ops_bp
+    from portal.public.embed import bp as embed_bp
+    from portal.staff import bp as staff_bp
 
     app.register_blueprint(public_bp, url_prefix=LANG_PREFIX)
     app.register_blueprint(accounts_bp, url_prefix=f"{LANG_PREFIX}/account")
     app.register_blueprint(employer_bp, url_prefix=f"{LANG_PREFIX}/employer")
+    app.register_blueprint(staff_bp, url_prefix=f"{LANG_PREFIX}/staff")
     app.register_blueprint(alerts_bp, url_prefix=f"{LANG_PREFIX}/alerts")
     app.register_blueprint(ops_bp)
+    app.register_blueprint(api_bp, url_prefix="/api/v1")
+    app.register_blueprint(embed_bp, url_prefix=f"/embed{LANG_PREFIX}")
 
 
 __all__ = ["create_app"]

@@ -50,3 +50,62 @@ def send_alerts_command(frequency: str) -> None:
     )
     if report.failed:
         raise SystemExit(1)
+
+
+@portal_cli.command("create-user")
+@click.argument("email")
+@click.option(
+    "--role", type=click.Choice(["employer", "staff", "admin"]), default="staff", show_default=True
+)
+@click.option("--name", help="Display name (default: the part of EMAIL before the @).")
+@click.option("--password", help="The password; asked for with hidden input when left out.")
+def create_user_command(email: str, role: str, name: str | None, password: str | None) -> None:
+    """Create a confirmed account, e.g. for cluster staff."""
+    from email_validator import EmailNotValidError, validate_email
+
+    from portal.extensions import db
+    from portal.models import Role
+    from portal.services import accounts, passwords
+
+    try:
+        validate_email(email, check_deliverability=False)
+    except EmailNotValidError as exc:
+        raise click.BadParameter(str(exc), param_hint="EMAIL") from None
+    if password is None:
+        password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
+    if len(password) < passwords.MIN_LENGTH or len(password) > passwords.MAX_LENGTH:
+        raise click.BadParameter(
+            f"use {passwords.MIN_LENGTH} to {passwords.MAX_LENGTH} characters",
+            param_hint="password",
+        )
+    if passwords.is_common(password):
+        raise click.BadParameter("this password is too common", param_hint="password")
+    try:
+        user = accounts.create_user(email, Role(role), name or email.split("@")[0], password)
+    except accounts.EmailTaken:
+        raise click.ClickException(f"an account with the address {email} exists already") from None
+    db.session.commit()
+    click.echo(f"created {user.role.value} account {user.email} (id {user.id})")
+
+
+@portal_cli.command("expire")
+def expire_command() -> None:
+    """Expire overdue postings and warn owners a week before expiry (cron; idempotent)."""
+    from flask import current_app
+
+    from portal.extensions import db
+    from portal.services import postings
+
+    expired = postings.expire_overdue()
+    db.session.commit()
+    due = postings.due_for_expiry_warning()
+    if due and not current_app.config.get("SERVER_NAME"):
+        raise click.ClickException(
+            f"expired {len(expired)} postings; SERVER_NAME is not set, so the {len(due)} "
+            "expiry warnings (they need absolute links) were not sent."
+        )
+    mails = 0
+    for posting in due:
+        mails += postings.warn_expiry(posting)
+        db.session.commit()  # each warning is marked as sent right after it went out
+    click.echo(f"expired {len(expired)} postings, warned about {len(due)} ({mails} mails)")

@@ -7,7 +7,12 @@ import logging
 from flask import Flask, g, render_template, request
 from flask_babel import gettext as _
 from sqlalchemy.exc import DBAPIError, OperationalError, SQLAlchemyError
-from werkzeug.exceptions import HTTPException, InternalServerError, ServiceUnavailable
+from werkzeug.exceptions import (
+    HTTPException,
+    InternalServerError,
+    MethodNotAllowed,
+    ServiceUnavailable,
+)
 
 from portal.extensions import db
 from portal.i18n import best_accept_language
@@ -43,15 +48,31 @@ def error_message(error: HTTPException) -> str:
     return messages.get(error.code, _("Please try again."))
 
 
+# Werkzeug's generic descriptions address people at a browser; API clients get one short line.
+_API_DETAILS = {
+    404: "There is nothing at this address.",
+    405: "This address does not accept this method.",
+}
+
+
+def _api_detail(error: HTTPException) -> str:
+    if error.description == type(error).description:
+        return _API_DETAILS.get(error.code, error.description or error.name)
+    return str(error.description or error.name)
+
+
 def handle_http_error(error: HTTPException):
     if _wants_json():
         body = {
             "type": "about:blank",
             "title": error.name,
             "status": error.code,
-            "detail": error.description,
+            "detail": _api_detail(error),
         }
-        return body, error.code, {"Content-Type": "application/problem+json"}
+        headers = {"Content-Type": "application/problem+json"}
+        if isinstance(error, MethodNotAllowed) and error.valid_methods:
+            headers["Allow"] = ", ".join(error.valid_methods)  # RFC 9110 asks it of a 405
+        return body, error.code, headers
     if not g.get("lang"):
         g.lang = _lang_of_request()
     template = (

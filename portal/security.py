@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import wraps
 from typing import Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 from flask import Flask, Response, abort, g, request
 from flask_login import current_user
@@ -20,9 +20,14 @@ def is_safe_redirect(target: str | None) -> bool:
     """True for a path on our own host: `next` never leads elsewhere."""
     if not target or "\\" in target or any(ord(c) < 32 for c in target):
         return False
-    base = urlsplit(request.host_url)
-    url = urlsplit(urljoin(request.host_url, target))
-    return url.scheme in ("http", "https") and url.netloc == base.netloc
+    if target.lstrip(" ").startswith("//"):  # browsers read "//host", "///host" as a host
+        return False
+    url = urlsplit(target)
+    if not url.scheme and not url.netloc:
+        return True  # a path on this host
+    # Judge the target as written: urljoin would turn "http:///evil.example" into a path on
+    # our host, while browsers take evil.example for the host.
+    return url.scheme in ("http", "https") and url.netloc == urlsplit(request.host_url).netloc
 
 
 def allow_framing_by(origin: str) -> None:
@@ -71,7 +76,17 @@ def load_user(user_id: str):
 
 
 def init_app(app: Flask) -> None:
+    from flask_babel import lazy_gettext as _l
+
+    from portal.config import ConfigError
     from portal.extensions import login_manager
+    from portal.services.passwords import PROFILES
 
     login_manager.user_loader(load_user)
+    login_manager.login_view = "accounts.login"
+    login_manager.login_message = _l("Please log in to see this page.")
+    login_manager.login_message_category = "info"
+    login_manager.localize_callback = str  # flash the message in the language of the request
+    if app.config.get("PASSWORD_HASH_PROFILE", "RFC_9106_LOW_MEMORY") not in PROFILES:
+        raise ConfigError(f"PASSWORD_HASH_PROFILE must be one of {sorted(PROFILES)}.")
     app.after_request(set_security_headers)

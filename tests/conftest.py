@@ -36,10 +36,14 @@ class IsolatedClient(FlaskClient):
 
     def login(self, user) -> None:
         """Log `user` in as Flask-Login would, fit for `session_protection = "strong"`."""
+        # The identifier hashes the client's address and user agent: compute it in a request
+        # that looks like this client's (session_transaction pushes no request context).
+        with self.application.test_request_context(environ_base=self.environ_base):
+            identifier = _create_identifier()
         with self.session_transaction() as session:
             session["_user_id"] = str(user.id)
             session["_fresh"] = True
-            session["_id"] = _create_identifier()
+            session["_id"] = identifier
 
 
 @pytest.fixture(scope="session")

@@ -45,6 +45,16 @@ class UserFactory(BaseFactory):
     name = factory.Sequence(lambda n: f"User {n}")
     email_verified_at = factory.LazyFunction(utcnow)
 
+    @factory.post_generation
+    def password(self, create, extracted, **kwargs):
+        """`UserFactory(password="…")` stores its argon2 hash, so the user can log in."""
+        if extracted:
+            from portal.services.passwords import hash_password
+
+            self.password_hash = hash_password(extracted)
+            if create:
+                db.session.flush()
+
 
 class OrganisationFactory(BaseFactory):
     class Meta:

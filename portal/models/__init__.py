@@ -30,6 +30,7 @@ from portal.models.postings import (
     Topic,
     posting_topics,
 )
+from portal.models.revisions import PostingRevision, RevisionStatus
 from portal.models.search import SearchChange
 from portal.models.stats import DailyStat
 from portal.models.trainings import (
@@ -65,10 +66,12 @@ __all__ = [
     "PostingKind",
     "PostingLocation",
     "PostingReport",
+    "PostingRevision",
     "PostingStatus",
     "PostingText",
     "Remote",
     "ReportReason",
+    "RevisionStatus",
     "Role",
     "SalaryPeriod",
     "SearchChange",

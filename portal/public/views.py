@@ -10,7 +10,7 @@ from portal.i18n import current_lang
 from portal.models import OrganisationKind, Page, ReportReason
 from portal.public import bp
 from portal.public.forms import POSTED_CHOICES, ReportForm, posting_query_from_args
-from portal.services import organisations, postings, search, seo, stats, trainings
+from portal.services import organisations, postings, search, seo, staff, stats, trainings
 from portal.services.markdown import render as markdown
 from portal.templating import facet_value_names
 
@@ -33,6 +33,7 @@ def home():
 def jobs():
     query = posting_query_from_args(request.args, current_app.config["POSTINGS_PER_PAGE"])
     result = search.search_postings(query, ui_lang=current_lang())
+    result = staff.featured_first(query, result, current_lang())  # featured matches lead
     items = postings.load_postings([hit.id for hit in result.hits])
     hits = {hit.id: hit for hit in result.hits}
     return render_template(
@@ -69,9 +70,7 @@ def posting_detail(posting_id: int, slug: str | None = None):
         lang,
         url=url,
         organisation_url=url_for(".organisation_detail", slug=org.slug, _external=True),
-        logo_url=url_for("static", filename=f"uploads/{org.logo}", _external=True)
-        if org.logo
-        else None,
+        logo_url=url_for("ops.logo", name=org.logo, _external=True) if org.logo else None,
     )
     return render_template(
         "public/posting.html",

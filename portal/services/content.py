@@ -13,7 +13,8 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 
 from portal.extensions import db
-from portal.models import Page
+from portal.models import Page, User
+from portal.services import audit
 
 
 @dataclass(frozen=True)
@@ -936,3 +937,40 @@ def ensure_pages() -> int:
             )
     db.session.flush()
     return len(PAGES)
+
+
+# --- editing by cluster staff ------------------------------------------------------------------
+
+PAGE_FIELDS = ("title_de", "title_en", "body_de", "body_en")
+
+
+def editable_pages() -> list[Page]:
+    """The content pages in the order of PAGES, then any others by slug."""
+    order = {slug: n for n, slug in enumerate(PAGE_SLUGS)}
+    pages = db.session.scalars(sa.select(Page)).all()
+    return sorted(pages, key=lambda page: (order.get(page.slug, len(order)), page.slug))
+
+
+def get_page(slug: str) -> Page | None:
+    return db.session.scalar(sa.select(Page).where(Page.slug == slug))
+
+
+def _clean(text: str | None) -> str:
+    """Browsers send text areas with CRLF line ends; store LF, without outer blank space."""
+    return (text or "").replace("\r\n", "\n").strip()
+
+
+def update_page(page: Page, values: dict[str, str], actor: User) -> list[str]:
+    """Change titles and texts; the audit event keeps the old and new text of each field
+    changed, so every version of the imprint or privacy notice can be traced."""
+    wanted = {name: _clean(values[name]) for name in PAGE_FIELDS if name in values}
+    changed = [name for name, value in wanted.items() if value != _clean(getattr(page, name))]
+    if not changed:
+        return []
+    before = {name: getattr(page, name) for name in changed}
+    for name in changed:
+        setattr(page, name, wanted[name])
+    after = {name: getattr(page, name) for name in changed}
+    audit.record(actor, "page.update", page, before=before, after=after, slug=page.slug)
+    db.session.flush()
+    return changed

@@ -9,6 +9,11 @@ place instead of adding new ones, and removes demo postings and courses that the
 define. Content is deterministic (a fixed `random.Random` per posting); dates are relative to the
 time of seeding, so re-running the seed also refreshes a demo instance: postings are again
 published within the last 50 days and courses start in the coming weeks.
+
+Two demo employer logins own two demo organisations whose postings between them cover every
+status (DEMO_EMPLOYERS, password DEMO_PASSWORD): a trusted one that publishes without
+moderation and a moderated one. Their once-public postings get daily statistics, so the
+employer dashboard and its charts show something.
 """
 
 from __future__ import annotations
@@ -29,7 +34,10 @@ from portal.extensions import db
 from portal.models import (
     Benefit,
     CourseStatus,
+    DailyStat,
     LanguageLevel,
+    Membership,
+    MembershipRole,
     Organisation,
     OrganisationStatus,
     Posting,
@@ -42,8 +50,10 @@ from portal.models import (
     TrainingCourse,
     TrainingSession,
     TrainingText,
+    User,
     utcnow,
 )
+from portal.models import Role as UserRole
 from portal.services.content import ensure_pages
 from portal.services.demo_data import phrases
 from portal.services.demo_data.organisations import ORGANISATIONS, OrgSpec
@@ -75,6 +85,37 @@ STATUS_MIX: dict[PostingStatus, int] = {
 }
 FEATURED_COUNT = 3
 
+
+@dataclass(frozen=True)
+class DemoEmployer:
+    email: str
+    name: str
+    locale: str
+    org_slug: str
+    statuses: tuple[PostingStatus, ...]  # the organisation's postings include each of these
+
+
+S = PostingStatus
+DEMO_PASSWORD = "demo-passwort-2026"  # documented in the README and `make run`: demo only
+DEMO_EMPLOYERS: tuple[DemoEmployer, ...] = (
+    # Trusted (auto_publish): publishes at once.
+    DemoEmployer(
+        "demo-arbeitgeber@photonik-karriere.example",
+        "Demo-Arbeitgeberin Lichtwerk",
+        "de",
+        "lichtwerk-optik-demo",
+        (S.PUBLISHED, S.DRAFT, S.EXPIRED, S.CLOSED, S.SUSPENDED),
+    ),
+    # Moderated: submits for review.
+    DemoEmployer(
+        "demo-employer2@photonik-karriere.example",
+        "Demo Employer Quantix",
+        "en",
+        "quantix-photonics-demo",
+        (S.PUBLISHED, S.DRAFT, S.SUBMITTED, S.REJECTED, S.EXPIRED),
+    ),
+)
+
 # Which languages a posting is written in: weights for (de only, en only, both).
 LANG_WEIGHTS: dict[PostingKind, tuple[float, float, float]] = {
     PostingKind.JOB: (0.33, 0.20, 0.47),
@@ -100,6 +141,9 @@ def seed_demo(seed: int = SEED) -> dict[str, int]:
     plans = plan_postings(now, seed)
     _sync_postings(plans, orgs, topics_by_slug())
     _sync_courses(COURSES, orgs, now)
+    _ensure_demo_employers(orgs)
+    _sync_daily_stats([orgs[e.org_slug] for e in DEMO_EMPLOYERS], now)
+    _seed_staff_demo(orgs, now)  # staff login, queue items, statistics history
     db.session.commit()
     return {
         "organisations": len(ORGANISATIONS),
@@ -107,6 +151,7 @@ def seed_demo(seed: int = SEED) -> dict[str, int]:
         "trainings": len(COURSES),
         "topics": topic_count,
         "pages": page_count,
+        "employer logins": len(DEMO_EMPLOYERS),
     }
 
 
@@ -195,7 +240,34 @@ def _assign_statuses(orgs: Sequence[OrgSpec], rng: random.Random) -> list[Postin
         for i in picked[:count]:
             statuses[i] = status
         picked = picked[count:]
+    _cover_demo_employer_statuses(orgs, statuses)
     return statuses
+
+
+def _cover_demo_employer_statuses(orgs: Sequence[OrgSpec], statuses: list[PostingStatus]) -> None:
+    """Give each demo login's organisation every status it should show (one stays published).
+
+    For each status moved there, one posting of another approved organisation with that
+    status goes back to published, so STATUS_MIX still gives the totals.
+    """
+    logins = {employer.org_slug for employer in DEMO_EMPLOYERS}
+    for employer in DEMO_EMPLOYERS:
+        indexes = [i for i, org in enumerate(orgs) if org.slug == employer.org_slug]
+        present = {statuses[i] for i in indexes}
+        spare = [i for i in indexes if statuses[i] == PostingStatus.PUBLISHED]
+        for status in employer.statuses:
+            if status in present or len(spare) < 2:
+                continue
+            statuses[spare.pop()] = status
+            present.add(status)
+            for i, org in enumerate(orgs):
+                if (
+                    statuses[i] == status
+                    and org.slug not in logins
+                    and org.status == OrganisationStatus.APPROVED
+                ):
+                    statuses[i] = PostingStatus.PUBLISHED
+                    break
 
 
 def _feature(plans: list[PostingPlan], rng: random.Random, now: datetime) -> None:
@@ -712,3 +784,256 @@ def _sync_courses(
         if course.id not in kept:
             db.session.delete(course)
     db.session.flush()
+
+
+# --- demo employer logins and their statistics -------------------------------------------------
+
+
+def _ensure_demo_employers(orgs: dict[str, Organisation]) -> None:
+    """The demo logins: verified employers owning their organisation; password reset to the
+    documented demo password if it was changed."""
+    from portal.services.passwords import hash_password, verify_password
+
+    for spec in DEMO_EMPLOYERS:
+        user = db.session.scalar(sa.select(User).where(User.email == spec.email))
+        if user is None:
+            user = User(email=spec.email, name=spec.name, locale=spec.locale)
+            db.session.add(user)
+        _assign(
+            user,
+            {"name": spec.name, "locale": spec.locale, "role": UserRole.EMPLOYER, "active": True},
+        )
+        if user.email_verified_at is None:
+            user.email_verified_at = utcnow()
+        if not user.password_hash or not verify_password(user.password_hash, DEMO_PASSWORD):
+            user.password_hash = hash_password(DEMO_PASSWORD)
+        db.session.flush()
+        org = orgs[spec.org_slug]
+        membership = db.session.scalar(
+            sa.select(Membership).where(
+                Membership.user_id == user.id, Membership.organisation_id == org.id
+            )
+        )
+        if membership is None:
+            db.session.add(
+                Membership(user=user, organisation=org, role=MembershipRole.OWNER, approved=True)
+            )
+        else:
+            _assign(membership, {"role": MembershipRole.OWNER, "approved": True})
+    db.session.flush()
+
+
+def _daily_counts(posting: Posting, now: datetime) -> dict[date, tuple[int, int, int]]:
+    """The posting's views and clicks spread over the days it was online (sums match)."""
+    if posting.published_at is None:
+        return {}
+    end = min(d for d in (now, posting.closed_at, posting.expires_at) if d is not None)
+    first, last = posting.published_at.date(), end.date()
+    days = [first + timedelta(days=n) for n in range((last - first).days + 1)]
+    rng = random.Random(f"stats:{posting.external_id}")
+    # Most views come in the first days and again when an alert or a share goes out.
+    weights = [rng.uniform(0.4, 1.6) * (1.8 if n < 3 else 1.0) for n in range(len(days))]
+    total = sum(weights)
+
+    def spread(amount: int) -> list[int]:
+        shares = [int(amount * w / total) for w in weights]
+        for n in range(amount - sum(shares)):
+            shares[n % len(shares)] += 1
+        return shares
+
+    views, clicks = spread(posting.view_count), spread(posting.apply_click_count)
+    hits = [rng.randint(0, 2) if v else 0 for v in views]
+    return {day: (v, c, h) for day, v, c, h in zip(days, views, clicks, hits, strict=True)}
+
+
+def _sync_daily_stats(orgs: Sequence[Organisation], now: datetime) -> None:
+    postings = db.session.scalars(
+        sa.select(Posting).where(
+            Posting.organisation_id.in_([org.id for org in orgs]), Posting.is_demo.is_(True)
+        )
+    )
+    for posting in postings:
+        wanted = _daily_counts(posting, now)
+        existing = {
+            stat.day: stat
+            for stat in db.session.scalars(
+                sa.select(DailyStat).where(DailyStat.posting_id == posting.id)
+            )
+        }
+        for day, stat in existing.items():
+            if day not in wanted:
+                db.session.delete(stat)
+        for day, (views, clicks, hits) in wanted.items():
+            stat = existing.get(day)
+            if stat is None:
+                stat = DailyStat(day=day, posting_id=posting.id)
+                db.session.add(stat)
+            _assign(stat, {"views": views, "apply_clicks": clicks, "alert_hits": hits})
+    db.session.flush()
+
+
+# --- staff console: a demo staff login, waiting queue items, statistics history ----------------
+#
+# The staff login (DEMO_STAFF, password DEMO_PASSWORD) finds a queue with something in every
+# section: the submitted postings and the pending organisation of the tables above, the
+# submitted course, plus the two reports and the pending edit made here. Every demo posting
+# gets daily statistics over the days it was online (the oldest were published about three
+# months ago, so the statistics show four calendar months), and a dozen demo job alerts were
+# confirmed over the same months.
+
+DEMO_STAFF = DemoEmployer(
+    "demo-clusterteam@photonik-karriere.example",
+    "Demo-Clusterteam",
+    "de",
+    "",
+    (),
+)
+DEMO_REPORT_PREFIX = "Demo: "
+DEMO_REPORTS: tuple[tuple[str, str], ...] = (
+    ("wrong", "Demo: Die Bewerbungsadresse führt auf eine Seite ohne diese Stelle."),
+    ("other", "Demo: The posting mentions an age limit in the requirements, I think."),
+)
+DEMO_REVISION_NOTE = (
+    "Neu: Sie können bis zu zwei Tage pro Woche mobil arbeiten (Demo-Änderung).",
+    "New: you can work remotely up to two days a week (demo change).",
+)
+DEMO_ALERT_DAYS = (3, 9, 16, 24, 33, 41, 52, 60, 71, 84, 97, 112)
+DEMO_ALERT_QUERIES = ("Laser", "Optikdesign", "photonics PhD", "Jena", "Werkstudent", "")
+
+
+def _seed_staff_demo(orgs: dict[str, Organisation], now: datetime) -> None:
+    """Called by seed_demo: everything the staff console's demo needs (idempotent)."""
+    _ensure_demo_staff()
+    _sync_daily_stats(list(orgs.values()), now)
+    _ensure_demo_reports(orgs, now)
+    _ensure_demo_revision(orgs)
+    _ensure_demo_alerts(now)
+    db.session.flush()
+
+
+def _ensure_demo_staff() -> User:
+    from portal.services.passwords import hash_password, verify_password
+
+    user = db.session.scalar(sa.select(User).where(User.email == DEMO_STAFF.email))
+    if user is None:
+        user = User(email=DEMO_STAFF.email, name=DEMO_STAFF.name, locale=DEMO_STAFF.locale)
+        db.session.add(user)
+    _assign(
+        user,
+        {
+            "name": DEMO_STAFF.name,
+            "locale": DEMO_STAFF.locale,
+            "role": UserRole.STAFF,
+            "active": True,
+        },
+    )
+    if user.email_verified_at is None:
+        user.email_verified_at = utcnow()
+    if not user.password_hash or not verify_password(user.password_hash, DEMO_PASSWORD):
+        user.password_hash = hash_password(DEMO_PASSWORD)
+    db.session.flush()
+    return user
+
+
+def _demo_number(posting: Posting) -> int:
+    return int(posting.external_id.removeprefix(EXTERNAL_ID_PREFIX))
+
+
+def _published_demo_postings(org_ids: set[int]) -> list[Posting]:
+    rows = db.session.scalars(
+        sa.select(Posting).where(
+            Posting.is_demo.is_(True),
+            Posting.status == PostingStatus.PUBLISHED,
+            Posting.organisation_id.in_(org_ids),
+        )
+    )
+    return sorted(rows, key=_demo_number)
+
+
+def _ensure_demo_reports(orgs: dict[str, Organisation], now: datetime) -> None:
+    """Two open "report this posting" notices about postings of other demo organisations."""
+    from portal.models import PostingReport, ReportReason
+
+    employer_orgs = {orgs[e.org_slug].id for e in DEMO_EMPLOYERS}
+    others = {org.id for org in orgs.values() if org.status == OrganisationStatus.APPROVED}
+    targets = _published_demo_postings(others - employer_orgs)[: len(DEMO_REPORTS)]
+    existing = list(
+        db.session.scalars(
+            sa.select(PostingReport).where(PostingReport.message.startswith(DEMO_REPORT_PREFIX))
+        )
+    )
+    wanted = {(p.id, message) for p, (_, message) in zip(targets, DEMO_REPORTS, strict=False)}
+    for report in existing:
+        if (report.posting_id, report.message) not in wanted:
+            db.session.delete(report)
+    present = {(r.posting_id, r.message) for r in existing}
+    for n, (posting, (reason, message)) in enumerate(zip(targets, DEMO_REPORTS, strict=False)):
+        if (posting.id, message) in present:
+            continue
+        db.session.add(
+            PostingReport(
+                posting_id=posting.id,
+                reason=ReportReason(reason),
+                message=message,
+                reporter_email="demo-hinweis@photonik-karriere.example" if n == 0 else None,
+                lang="de" if n == 0 else "en",
+                created_at=now - timedelta(hours=30 - 20 * n),
+            )
+        )
+
+
+def _ensure_demo_revision(orgs: dict[str, Organisation]) -> None:
+    """A pending edit of a published posting of the moderated demo employer."""
+    from portal.models import PostingRevision, RevisionStatus
+    from portal.services.postings import pending_revision, posting_data
+
+    moderated = next(e for e in DEMO_EMPLOYERS if not orgs[e.org_slug].auto_publish)
+    candidates = _published_demo_postings({orgs[moderated.org_slug].id})
+    if not candidates:
+        return
+    posting = candidates[0]
+    data = posting_data(posting)
+    for lang, text in data["texts"].items():
+        note = DEMO_REVISION_NOTE[0 if lang == "de" else 1]
+        if note not in text["body"]:
+            text["body"] = f"{text['body']}\n\n{note}"
+    if data.get("remote") == "onsite":
+        data["remote"] = "hybrid"
+    author = db.session.scalar(sa.select(User).where(User.email == moderated.email))
+    revision = pending_revision(posting)
+    if revision is None:
+        revision = PostingRevision(
+            posting=posting,
+            status=RevisionStatus.PENDING,
+            created_by_id=author.id if author else None,
+        )
+        db.session.add(revision)
+    if revision.data != data:
+        revision.data = data
+
+
+def _ensure_demo_alerts(now: datetime) -> None:
+    """Confirmed demo job alerts spread over four months (for the statistics)."""
+    import secrets
+
+    from portal.models import AlertFrequency, JobAlert
+
+    for n, days in enumerate(DEMO_ALERT_DAYS, 1):
+        email = f"demo-alert-{n:02d}@photonik-karriere.example"
+        alert = db.session.scalar(sa.select(JobAlert).where(JobAlert.email == email))
+        if alert is None:
+            alert = JobAlert(email=email, token=secrets.token_urlsafe(32))
+            db.session.add(alert)
+        confirmed = now - timedelta(days=days, hours=n)
+        _assign(
+            alert,
+            {
+                "lang": "de" if n % 3 else "en",
+                "query": DEMO_ALERT_QUERIES[n % len(DEMO_ALERT_QUERIES)],
+                "filters": {},
+                "frequency": AlertFrequency.WEEKLY if n % 2 else AlertFrequency.DAILY,
+                "requested_at": confirmed - timedelta(minutes=20),
+                "confirmed_at": confirmed,
+                "consent_text": "Demo-Suchauftrag (fiktiv) / demo job alert (fictional)",
+            },
+        )

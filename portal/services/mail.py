@@ -39,12 +39,13 @@ def render_message(
     message["To"] = to
     message["Date"] = format_datetime(utcnow())
     message["Message-ID"] = make_msgid(domain="photonik-karriere.de")
-    message["Content-Language"] = lang
     message["Auto-Submitted"] = "auto-generated"
     for name, value in (headers or {}).items():
         message[name] = value
     message.set_content(body.strip() + "\n")
     message.add_alternative(html, subtype="html")
+    # After set_content: it clears every Content-* header set before it.
+    message["Content-Language"] = lang
     return message
 
 

@@ -3,13 +3,31 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
 
 import sqlalchemy as sa
+from flask_babel import lazy_gettext as _l
 from slugify import slugify
 from sqlalchemy.orm import selectinload
 
 from portal.extensions import db
-from portal.models import CourseStatus, TrainingCourse, utcnow
+from portal.labels import label
+from portal.models import (
+    CourseFormat,
+    CourseStatus,
+    Organisation,
+    OrganisationStatus,
+    TrainingCourse,
+    TrainingSession,
+    TrainingText,
+    User,
+    utcnow,
+)
+from portal.services import audit
+from portal.services.mail import send_mail
+from portal.services.postings import TransitionError
+from portal.services.staff import organisation_owners
 
 PUBLIC_STATUSES = (CourseStatus.PUBLISHED, CourseStatus.CANCELLED)
 
@@ -70,3 +88,256 @@ def get_public_course(course_id: int) -> TrainingCourse | None:
 
 def slug_for(course: TrainingCourse, lang: str) -> str:
     return slugify(course.text(lang).title, max_length=80, word_boundary=True) or "course"
+
+
+# --- course management by cluster staff ----------------------------------------------------------
+#
+# Courses are offered by the cluster itself (organisation None) or by a member organisation.
+# Members may submit courses (status `submitted`); staff publish them or send them back.
+# Every change records an AuditEvent; a forbidden change raises TransitionError (409/400).
+
+CS = CourseStatus
+COURSE_TRANSITIONS: dict[str, tuple[frozenset[CourseStatus], CourseStatus]] = {
+    "publish": (frozenset({CS.DRAFT, CS.SUBMITTED}), CS.PUBLISHED),
+    "return": (frozenset({CS.SUBMITTED}), CS.DRAFT),
+    "cancel": (frozenset({CS.PUBLISHED}), CS.CANCELLED),
+    "archive": (frozenset({CS.DRAFT, CS.SUBMITTED, CS.PUBLISHED, CS.CANCELLED}), CS.ARCHIVED),
+}
+COURSE_TEXT_FIELDS = ("title", "summary", "body", "target_group", "funding_hints")
+COURSE_FIELDS = (
+    "organisation_id",
+    "format",
+    "city",
+    "venue",
+    "fee_amount",
+    "fee_currency",
+    "language",
+    "registration_url",
+    "capacity",
+)
+
+
+COURSE_ACTION_LABELS = {
+    "publish": _l("Publish"),
+    "return": _l("Send back"),
+    "cancel": _l("Cancel the course"),
+    "archive": _l("Archive"),
+}
+
+
+def can_course(course: TrainingCourse, action: str) -> bool:
+    return course.status in COURSE_TRANSITIONS[action][0]
+
+
+def staff_courses(status: CourseStatus | None = None) -> list[TrainingCourse]:
+    """Every course for the staff console, the next to start first, past ones last."""
+    stmt = _with_details(sa.select(TrainingCourse))
+    if status is not None:
+        stmt = stmt.where(TrainingCourse.status == status)
+    over = sa.case((TrainingCourse.ends_at < utcnow(), 1), else_=0)
+    stmt = stmt.order_by(over, TrainingCourse.starts_at, TrainingCourse.id)
+    return list(db.session.scalars(stmt))
+
+
+def get_course(course_id: int) -> TrainingCourse | None:
+    return db.session.scalar(
+        _with_details(sa.select(TrainingCourse)).where(TrainingCourse.id == course_id)
+    )
+
+
+def course_for_update(course_id: int) -> TrainingCourse | None:
+    return db.session.scalar(
+        _with_details(sa.select(TrainingCourse))
+        .where(TrainingCourse.id == course_id)
+        .with_for_update()
+    )
+
+
+def course_data(course: TrainingCourse) -> dict[str, Any]:
+    """The course's editable content as plain data (the shape `apply_course_data` takes)."""
+    data: dict[str, Any] = {name: getattr(course, name) for name in COURSE_FIELDS}
+    data["format"] = course.format.value if course.format else None
+    data["texts"] = {
+        text.lang: {name: getattr(text, name) or "" for name in COURSE_TEXT_FIELDS}
+        for text in course.texts
+    }
+    data["sessions"] = [(s.starts_at, s.ends_at) for s in course.sessions]
+    return data
+
+
+def _check_course_data(data: dict[str, Any]) -> None:
+    texts = data.get("texts") or {}
+    if not any((values.get("title") or "").strip() for values in texts.values()):
+        raise TransitionError(_l("Please give the course a title in at least one language."), 400)
+    sessions = data.get("sessions") or []
+    if not sessions:
+        raise TransitionError(_l("Please enter at least one date."), 400)
+    if any(end <= start for start, end in sessions):
+        raise TransitionError(_l("Each date must end after it starts."), 400)
+
+
+def apply_course_data(course: TrainingCourse, data: dict[str, Any]) -> None:
+    """Write form data into a course: fields, texts per language, sessions (sorted)."""
+    _check_course_data(data)
+    for name in COURSE_FIELDS:
+        value = data.get(name)
+        if name == "format":
+            value = CourseFormat(value)
+        if getattr(course, name) != value:
+            setattr(course, name, value)
+    texts = {
+        lang: {name: (values.get(name) or "").strip() for name in COURSE_TEXT_FIELDS}
+        for lang, values in (data.get("texts") or {}).items()
+        if (values.get("title") or "").strip()
+    }
+    by_lang = {text.lang: text for text in course.texts}
+    for lang, values in texts.items():
+        if lang in by_lang:
+            for name, value in values.items():
+                if getattr(by_lang[lang], name) != value:
+                    setattr(by_lang[lang], name, value)
+        else:
+            course.texts.append(TrainingText(lang=lang, **values))
+    for lang, text in by_lang.items():
+        if lang not in texts:
+            course.texts.remove(text)
+    sessions = sorted(data["sessions"])
+    rows = sorted(course.sessions, key=lambda s: (s.starts_at, s.id or 0))
+    for row, (start, end) in zip(rows, sessions, strict=False):
+        if row.starts_at != start:
+            row.starts_at = start
+        if row.ends_at != end:
+            row.ends_at = end
+    for start, end in sessions[len(rows) :]:
+        course.sessions.append(TrainingSession(starts_at=start, ends_at=end))
+    for row in rows[len(sessions) :]:
+        course.sessions.remove(row)
+    course.starts_at = sessions[0][0]
+    course.ends_at = max(end for _, end in sessions)
+    db.session.flush()
+
+
+def create_course(data: dict[str, Any], actor: User) -> TrainingCourse:
+    """A new draft course (staff publish it when it is ready)."""
+    course = TrainingCourse(status=CourseStatus.DRAFT, created_by_id=actor.id)
+    db.session.add(course)
+    apply_course_data(course, data)
+    audit.record(actor, "course.create", course, after=course.status)
+    return course
+
+
+def update_course(course: TrainingCourse, data: dict[str, Any], actor: User) -> TrainingCourse:
+    if course.status == CourseStatus.ARCHIVED:
+        raise TransitionError(_l("An archived course cannot be changed."))
+    before = course_data(course)
+    apply_course_data(course, data)
+    after = course_data(course)
+    changed = sorted(k for k in after if after[k] != before[k])
+    audit.record(actor, "course.update", course, fields=changed)
+    return course
+
+
+def _move_course(course: TrainingCourse, action: str, actor: User, **details: Any) -> None:
+    sources, target = COURSE_TRANSITIONS[action]
+    if course.status not in sources:
+        raise TransitionError(
+            _l(
+                "“%(action)s” is not possible for a course that is “%(status)s”.",
+                action=COURSE_ACTION_LABELS[action],
+                status=label(course.status),
+            )
+        )
+    before = course.status
+    course.status = target
+    audit.record(actor, f"course.{action}", course, before=before, after=target, **details)
+    db.session.flush()
+
+
+def _mail_provider(course: TrainingCourse, template: str, **context: Any) -> int:
+    """Tell the owners of the member organisation that offers the course (if any)."""
+    if course.organisation is None:
+        return 0
+    owners = organisation_owners(course.organisation)
+    for user in owners:
+        lang = user.locale if user.locale in ("de", "en") else "de"
+        send_mail(
+            user.email,
+            template,
+            lang,
+            user=user,
+            course=course,
+            title=course.text(lang).title,
+            slug=slug_for(course, lang),
+            **context,
+        )
+    return len(owners)
+
+
+def publish_course(course: TrainingCourse, actor: User) -> TrainingCourse:
+    submitted = course.status == CourseStatus.SUBMITTED
+    _move_course(course, "publish", actor)
+    if course.published_at is None:
+        course.published_at = utcnow()
+    db.session.flush()
+    if submitted:
+        _mail_provider(course, "course_published")
+    return course
+
+
+def return_course(course: TrainingCourse, actor: User, reason: str) -> TrainingCourse:
+    """A member's submitted course goes back to draft with a reason they are mailed."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise TransitionError(_l("Please give a reason."), 400)
+    _move_course(course, "return", actor, reason=reason)
+    _mail_provider(course, "course_returned", reason=reason)
+    return course
+
+
+def cancel_course(course: TrainingCourse, actor: User) -> TrainingCourse:
+    """Published → cancelled: it stays listed, marked as cancelled, and is no longer promoted."""
+    _move_course(course, "cancel", actor)
+    course.promoted_until = None
+    db.session.flush()
+    return course
+
+
+def archive_course(course: TrainingCourse, actor: User) -> TrainingCourse:
+    """Off the public pages for good (kept for the record)."""
+    _move_course(course, "archive", actor)
+    course.promoted_until = None
+    db.session.flush()
+    return course
+
+
+def promote_course(course: TrainingCourse, actor: User, until: datetime) -> TrainingCourse:
+    """Lead the home page and the course list until `until` (an aware datetime)."""
+    if course.status != CourseStatus.PUBLISHED:
+        raise TransitionError(_l("Only a published course can be promoted."))
+    if until <= utcnow():
+        raise TransitionError(_l("Please choose a date that is not in the past."), 400)
+    before = course.promoted_until
+    course.promoted_until = until
+    audit.record(actor, "course.promote", course, before=before, after=until)
+    db.session.flush()
+    return course
+
+
+def unpromote_course(course: TrainingCourse, actor: User) -> TrainingCourse:
+    if course.promoted_until is None:
+        raise TransitionError(_l("This course is not promoted."))
+    before = course.promoted_until
+    course.promoted_until = None
+    audit.record(actor, "course.unpromote", course, before=before, after=None)
+    db.session.flush()
+    return course
+
+
+def provider_choices() -> list[tuple[int, str]]:
+    """Organisations that may offer courses: approved ones, members first."""
+    rows = db.session.execute(
+        sa.select(Organisation.id, Organisation.name)
+        .where(Organisation.status == OrganisationStatus.APPROVED)
+        .order_by(Organisation.member.desc(), Organisation.name)
+    )
+    return [(org_id, name) for org_id, name in rows]

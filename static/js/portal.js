@@ -193,3 +193,103 @@
     init();
   }
 })();
+
+/*
+ * Accounts: on the sign-up form only the part for the chosen way shows — a new organisation or
+ * one already on the portal (fieldset[data-organisation-mode]). Without this file both parts
+ * show and the radio buttons decide which one counts.
+ */
+(function () {
+  "use strict";
+
+  function initOrganisationMode() {
+    var radios = document.querySelectorAll('input[type="radio"][name="organisation_mode"]');
+    var groups = document.querySelectorAll("fieldset[data-organisation-mode]");
+    if (!radios.length || !groups.length) {
+      return;
+    }
+
+    function update() {
+      var chosen = "";
+      Array.prototype.forEach.call(radios, function (radio) {
+        if (radio.checked) {
+          chosen = radio.value;
+        }
+      });
+      Array.prototype.forEach.call(groups, function (group) {
+        group.hidden = chosen !== "" && group.getAttribute("data-organisation-mode") !== chosen;
+      });
+    }
+
+    Array.prototype.forEach.call(radios, function (radio) {
+      radio.addEventListener("change", update);
+    });
+    update();
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", initOrganisationMode);
+  } else {
+    initOrganisationMode();
+  }
+})();
+
+/*
+ * Employer area: the German and English texts of the posting form as tabs. Without this file
+ * both fieldsets show one below the other and the links above them jump to each. A panel
+ * with an error opens first; hidden panels are still sent with the form.
+ */
+(function () {
+  "use strict";
+
+  function initLanguageTabs() {
+    var nav = document.querySelector(".lang-tabs");
+    if (!nav) {
+      return;
+    }
+    var links = nav.querySelectorAll('a[href^="#"]');
+    var panels = [];
+    Array.prototype.forEach.call(links, function (link) {
+      var panel = document.getElementById(link.getAttribute("href").slice(1));
+      if (panel) {
+        panels.push({ link: link, panel: panel });
+      }
+    });
+    if (panels.length < 2) {
+      return;
+    }
+
+    function show(chosen) {
+      panels.forEach(function (item) {
+        var active = item === chosen;
+        item.panel.hidden = !active;
+        if (active) {
+          item.link.setAttribute("aria-current", "true");
+        } else {
+          item.link.removeAttribute("aria-current");
+        }
+      });
+    }
+
+    panels.forEach(function (item) {
+      item.link.addEventListener("click", function (event) {
+        event.preventDefault();
+        show(item);
+        var first = item.panel.querySelector("input, textarea, select");
+        if (first) {
+          first.focus();
+        }
+      });
+    });
+    var withError = panels.filter(function (item) {
+      return item.panel.querySelector(".field--error");
+    });
+    show(withError[0] || panels[0]);
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", initLanguageTabs);
+  } else {
+    initLanguageTabs();
+  }
+})();
