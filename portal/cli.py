@@ -109,3 +109,40 @@ def expire_command() -> None:
         mails += postings.warn_expiry(posting)
         db.session.commit()  # each warning is marked as sent right after it went out
     click.echo(f"expired {len(expired)} postings, warned about {len(due)} ({mails} mails)")
+
+
+@portal_cli.command("stats")
+@click.option("--month", required=True, help="The month as YYYY-MM.")
+@click.option("--lang", type=click.Choice(["de", "en"]), default="en", show_default=True)
+@click.option("--csv", "as_csv", is_flag=True, help="Every table as CSV instead of text.")
+def stats_command(month: str, lang: str, as_csv: bool) -> None:
+    """The portal's figures for one month (the staff statistics page, on the command line)."""
+    from flask import current_app
+    from flask_babel import force_locale
+
+    from portal.services import statistics
+
+    if statistics.parse_month(month) is None:
+        raise click.BadParameter("use the form YYYY-MM, e.g. 2026-10", param_hint="--month")
+    with current_app.test_request_context(), force_locale(lang):
+        report = statistics.report(statistics.period_for(month, month), lang)
+        for table in report.tables.values():
+            if as_csv:
+                click.echo(f"# {table.title}")
+                click.echo(statistics.to_csv(table, lang).lstrip("\ufeff"))
+            else:
+                click.echo(_text_table(table, lang))
+
+
+def _text_table(table, lang: str) -> str:
+    from portal.services import statistics
+
+    header = [str(column.label) for column in table.columns]
+    rows = [
+        [statistics.csv_cell(value, column.kind, lang) for value, column in zip(row, table.columns)]
+        for row in table.rows
+    ]
+    widths = [max(len(cell) for cell in column) for column in zip(header, *rows)]
+    lines = [str(table.title), "  ".join(h.ljust(w) for h, w in zip(header, widths))]
+    lines += ["  ".join(cell.ljust(w) for cell, w in zip(row, widths)) for row in rows]
+    return "\n".join(lines) + "\n"

@@ -72,7 +72,9 @@ def load_user(user_id: str):
 
     if not user_id.isdigit():
         return None
-    return db.session.get(User, int(user_id))
+    user = db.session.get(User, int(user_id))
+    # A deactivated account loses its open sessions and remember-me cookies at once.
+    return user if user is not None and user.active else None
 
 
 def init_app(app: Flask) -> None:

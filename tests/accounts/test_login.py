@@ -192,3 +192,13 @@ def test_405_page_is_translated(client):
     response = client.get("/de/account/logout")
     assert response.status_code == 405
     assert "Methode nicht erlaubt" in response.get_data(as_text=True)
+
+
+def test_deactivated_account_loses_its_open_session(client_for, owner, db):
+    client = client_for(owner)
+    assert client.get("/de/employer/").status_code == 200
+    owner.active = False
+    db.session.commit()
+    response = client.get("/de/employer/")
+    assert response.status_code == 302
+    assert "/de/account/login" in response.headers["Location"]
