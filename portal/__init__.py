@@ -7,8 +7,11 @@ from typing import Any
 
 import sqlalchemy as sa
 from flask import Flask
+from werkzeug.routing import IntegerConverter
 
 from portal.config import Config, config_for
+
+MAX_ID = 2**31 - 1
 
 
 def create_app(config: Config | dict[str, Any] | None = None) -> Flask:
@@ -20,6 +23,7 @@ def create_app(config: Config | dict[str, Any] | None = None) -> Flask:
         instance_relative_config=True,
     )
     _configure(app, config)
+    app.url_map.converters["id"] = IdConverter
 
     from portal import cli, errors, i18n, models, request_log, security, templating  # noqa: F401
     from portal.extensions import babel, csrf, db, limiter, login_manager, migrate
@@ -124,6 +128,16 @@ def _tune_sqlite(engine: sa.Engine) -> None:
     @sa.event.listens_for(engine, "begin")
     def _on_begin(connection: sa.Connection) -> None:
         connection.exec_driver_sql("BEGIN")
+
+
+class IdConverter(IntegerConverter):
+    """A database id: 1 to 2**31 - 1, the range of an INTEGER column on every database.
+
+    Anything larger is simply no route (404), instead of an overflow inside PostgreSQL.
+    """
+
+    def __init__(self, map, *args, **kwargs) -> None:  # noqa: A002  (Werkzeug's signature)
+        super().__init__(map, min=1, max=MAX_ID)
 
 
 def _register_blueprints(app: Flask) -> None:

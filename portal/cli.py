@@ -139,10 +139,13 @@ def _text_table(table, lang: str) -> str:
 
     header = [str(column.label) for column in table.columns]
     rows = [
-        [statistics.csv_cell(value, column.kind, lang) for value, column in zip(row, table.columns)]
+        [
+            statistics.csv_cell(value, column.kind, lang)
+            for value, column in zip(row, table.columns, strict=True)
+        ]
         for row in table.rows
     ]
-    widths = [max(len(cell) for cell in column) for column in zip(header, *rows)]
-    lines = [str(table.title), "  ".join(h.ljust(w) for h, w in zip(header, widths))]
-    lines += ["  ".join(cell.ljust(w) for cell, w in zip(row, widths)) for row in rows]
+    widths = [max(len(cell) for cell in column) for column in zip(header, *rows, strict=True)]
+    lines = [str(table.title), "  ".join(h.ljust(w) for h, w in zip(header, widths, strict=True))]
+    lines += ["  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)) for row in rows]
     return "\n".join(lines) + "\n"

@@ -6,7 +6,7 @@ import logging
 
 from flask import Flask, g, render_template, request
 from flask_babel import gettext as _
-from sqlalchemy.exc import DBAPIError, OperationalError, SQLAlchemyError
+from sqlalchemy.exc import InterfaceError, OperationalError, SQLAlchemyError
 from werkzeug.exceptions import (
     HTTPException,
     InternalServerError,
@@ -104,5 +104,6 @@ def init_app(app: Flask) -> None:
     app.jinja_env.globals.update(error_title=error_title, error_message=error_message)
     app.register_error_handler(InternalServerError, handle_internal_error)
     app.register_error_handler(HTTPException, handle_http_error)
+    # Lost or refused connections only: a DataError or IntegrityError is a bug, not an outage.
     app.register_error_handler(OperationalError, handle_database_error)
-    app.register_error_handler(DBAPIError, handle_database_error)
+    app.register_error_handler(InterfaceError, handle_database_error)

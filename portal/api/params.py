@@ -23,7 +23,7 @@ from portal.services.search import MAX_FILTER_VALUES, MAX_PER_PAGE, MAX_WINDOW, 
 DEFAULT_PER_PAGE = 20
 MAX_PAGE = 10_000
 MAX_FILTER_LENGTH = 100
-MAX_ID = 2**63 - 1  # larger path ids are not ours (and would overflow the database driver)
+MAX_ID = 2**31 - 1  # the INTEGER id columns' range; larger path ids are no route (404)
 _INTEGER = re.compile(r"-?[0-9]{1,18}")
 # The keywords `parse` understands; tests check that every declared schema sticks to them.
 SUPPORTED_KEYWORDS = frozenset(

@@ -68,7 +68,7 @@ def posting_list() -> Response:
     )
 
 
-@bp.get("/postings/<int:posting_id>")
+@bp.get("/postings/<id:posting_id>")
 def posting_detail(posting_id: int) -> Response:
     parse(request.args, NO_PARAMS)
     posting = postings.get_posting(posting_id) if posting_id <= MAX_ID else None
@@ -96,7 +96,7 @@ def training_list() -> Response:
     )
 
 
-@bp.get("/trainings/<int:course_id>")
+@bp.get("/trainings/<id:course_id>")
 def training_detail(course_id: int) -> Response:
     parse(request.args, NO_PARAMS)
     course = trainings.get_public_course(course_id) if course_id <= MAX_ID else None

@@ -257,7 +257,7 @@ def _team_change(change, *args) -> Any:
     return None
 
 
-@bp.post("/team/<int:membership_id>/remove")
+@bp.post("/team/<id:membership_id>/remove")
 @employer_required(owner=True)
 def remove_member(membership_id: int):
     membership = team_membership_or_404(membership_id)
@@ -285,7 +285,7 @@ def leave_team():
     return redirect(url_for("public.home"), 303)
 
 
-@bp.post("/team/<int:membership_id>/role")
+@bp.post("/team/<id:membership_id>/role")
 @employer_required(owner=True)
 def change_role(membership_id: int):
     membership = team_membership_or_404(membership_id)
@@ -302,7 +302,7 @@ def change_role(membership_id: int):
     return redirect(url_for(".team"), 303)
 
 
-@bp.post("/team/<int:membership_id>/approve")
+@bp.post("/team/<id:membership_id>/approve")
 @employer_required(owner=True)
 def approve_request(membership_id: int):
     membership = team_membership_or_404(membership_id)
@@ -313,7 +313,7 @@ def approve_request(membership_id: int):
     return redirect(url_for(".team"), 303)
 
 
-@bp.post("/team/<int:membership_id>/decline")
+@bp.post("/team/<id:membership_id>/decline")
 @employer_required(owner=True)
 def decline_request(membership_id: int):
     membership = team_membership_or_404(membership_id)
@@ -400,7 +400,7 @@ def new_posting():
     return redirect(url_for(".edit_posting", posting_id=posting.id), 303)
 
 
-@bp.route("/postings/<int:posting_id>/edit", methods=["GET", "POST"])
+@bp.route("/postings/<id:posting_id>/edit", methods=["GET", "POST"])
 @employer_required
 def edit_posting(posting_id: int):
     posting = employer_posting_or_404(posting_id)
@@ -439,7 +439,7 @@ def edit_posting(posting_id: int):
     return redirect(url_for(".edit_posting", posting_id=posting.id), 303)
 
 
-@bp.get("/postings/<int:posting_id>/preview")
+@bp.get("/postings/<id:posting_id>/preview")
 @employer_required
 def preview_posting(posting_id: int):
     posting = employer_posting_or_404(posting_id)
@@ -505,7 +505,7 @@ def _posting_page(posting: Posting, status: int = 200):
     ), status
 
 
-@bp.get("/postings/<int:posting_id>")
+@bp.get("/postings/<id:posting_id>")
 @employer_required
 def posting_stats(posting_id: int):
     return _posting_page(employer_posting_or_404(posting_id))
@@ -523,7 +523,7 @@ def _transition(posting: Posting, change, *args) -> Any:
     return None
 
 
-@bp.post("/postings/<int:posting_id>/submit")
+@bp.post("/postings/<id:posting_id>/submit")
 @employer_required
 def submit_posting(posting_id: int):
     posting = employer_posting_or_404(posting_id)
@@ -540,7 +540,7 @@ def submit_posting(posting_id: int):
     return _back(url_for(".posting_stats", posting_id=posting.id))
 
 
-@bp.post("/postings/<int:posting_id>/extend")
+@bp.post("/postings/<id:posting_id>/extend")
 @employer_required
 def extend_posting(posting_id: int):
     posting = employer_posting_or_404(posting_id)
@@ -558,7 +558,7 @@ def extend_posting(posting_id: int):
     return _back(url_for(".posting_stats", posting_id=posting.id))
 
 
-@bp.post("/postings/<int:posting_id>/close")
+@bp.post("/postings/<id:posting_id>/close")
 @employer_required
 def close_posting(posting_id: int):
     posting = employer_posting_or_404(posting_id)
@@ -569,7 +569,7 @@ def close_posting(posting_id: int):
     return _back(url_for(".posting_stats", posting_id=posting.id))
 
 
-@bp.post("/postings/<int:posting_id>/duplicate")
+@bp.post("/postings/<id:posting_id>/duplicate")
 @employer_required
 def duplicate_posting(posting_id: int):
     posting = employer_posting_or_404(posting_id)
@@ -581,7 +581,7 @@ def duplicate_posting(posting_id: int):
     return redirect(url_for(".edit_posting", posting_id=copy.id), 303)
 
 
-@bp.post("/postings/<int:posting_id>/revision/withdraw")
+@bp.post("/postings/<id:posting_id>/revision/withdraw")
 @employer_required
 def withdraw_revision(posting_id: int):
     posting = employer_posting_or_404(posting_id)

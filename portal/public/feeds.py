@@ -50,7 +50,7 @@ def trainings_feed():
     return Response(body, mimetype=ATOM)
 
 
-@bp.get("/trainings/<int:course_id>.ics")
+@bp.get("/trainings/<id:course_id>.ics")
 def training_ics(course_id: int):
     course = trainings.get_public_course(course_id)
     if course is None:

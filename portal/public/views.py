@@ -47,8 +47,8 @@ def jobs():
     )
 
 
-@bp.get("/jobs/<int:posting_id>")
-@bp.get("/jobs/<int:posting_id>-<slug>")
+@bp.get("/jobs/<id:posting_id>")
+@bp.get("/jobs/<id:posting_id>-<slug>")
 def posting_detail(posting_id: int, slug: str | None = None):
     posting = postings.get_posting(posting_id)
     if posting is None:
@@ -102,7 +102,7 @@ def _public_posting_or_404(posting_id: int):
     return posting
 
 
-@bp.get("/jobs/<int:posting_id>/apply")
+@bp.get("/jobs/<id:posting_id>/apply")
 def apply(posting_id: int):
     posting = _public_posting_or_404(posting_id)
     stats.record_apply_click(posting)
@@ -114,7 +114,7 @@ def apply(posting_id: int):
     )
 
 
-@bp.route("/jobs/<int:posting_id>/report", methods=["GET", "POST"])
+@bp.route("/jobs/<id:posting_id>/report", methods=["GET", "POST"])
 @limiter.limit("5 per hour; 20 per day", methods=["POST"])
 def report(posting_id: int):
     posting = _public_posting_or_404(posting_id)
@@ -154,8 +154,8 @@ def training_list():
     return render_template("public/trainings.html", courses=courses, q=q)
 
 
-@bp.get("/trainings/<int:course_id>")
-@bp.get("/trainings/<int:course_id>-<slug>")
+@bp.get("/trainings/<id:course_id>")
+@bp.get("/trainings/<id:course_id>-<slug>")
 def training_detail(course_id: int, slug: str | None = None):
     course = trainings.get_public_course(course_id)
     if course is None:

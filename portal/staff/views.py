@@ -150,12 +150,12 @@ def _review(posting_id: int, status: int = 200, **forms: Any):
     ), status
 
 
-@bp.get("/postings/<int:posting_id>")
+@bp.get("/postings/<id:posting_id>")
 def posting_review(posting_id: int):
     return _review(posting_id)
 
 
-@bp.post("/postings/<int:posting_id>/approve")
+@bp.post("/postings/<id:posting_id>/approve")
 def approve_posting(posting_id: int):
     posting = _posting_or_404(posting_id, lock=True)
     if not ActionForm().validate():
@@ -169,7 +169,7 @@ def approve_posting(posting_id: int):
     return _back(url_for(".queue"))
 
 
-@bp.post("/postings/<int:posting_id>/reject")
+@bp.post("/postings/<id:posting_id>/reject")
 def reject_posting(posting_id: int):
     posting = _posting_or_404(posting_id, lock=True)
     form = ReasonForm()
@@ -184,7 +184,7 @@ def reject_posting(posting_id: int):
     return _back(url_for(".queue"))
 
 
-@bp.post("/postings/<int:posting_id>/suspend")
+@bp.post("/postings/<id:posting_id>/suspend")
 def suspend_posting(posting_id: int):
     posting = _posting_or_404(posting_id, lock=True)
     form = ReasonForm(prefix="suspend")
@@ -199,7 +199,7 @@ def suspend_posting(posting_id: int):
     return redirect(url_for(".posting_review", posting_id=posting_id), 303)
 
 
-@bp.post("/postings/<int:posting_id>/feature")
+@bp.post("/postings/<id:posting_id>/feature")
 def feature_posting(posting_id: int):
     posting = _posting_or_404(posting_id, lock=True)
     form = FeatureForm()
@@ -217,7 +217,7 @@ def feature_posting(posting_id: int):
     return _back(url_for(".posting_review", posting_id=posting_id))
 
 
-@bp.post("/postings/<int:posting_id>/unfeature")
+@bp.post("/postings/<id:posting_id>/unfeature")
 def unfeature_posting(posting_id: int):
     posting = _posting_or_404(posting_id, lock=True)
     if not ActionForm().validate():
@@ -238,7 +238,7 @@ def _revision_or_404(revision_id: int):
     return revision
 
 
-@bp.post("/revisions/<int:revision_id>/approve")
+@bp.post("/revisions/<id:revision_id>/approve")
 def approve_revision(revision_id: int):
     revision = _revision_or_404(revision_id)
     posting_id = revision.posting_id
@@ -253,7 +253,7 @@ def approve_revision(revision_id: int):
     return _back(url_for(".queue"))
 
 
-@bp.post("/revisions/<int:revision_id>/reject")
+@bp.post("/revisions/<id:revision_id>/reject")
 def reject_revision(revision_id: int):
     revision = _revision_or_404(revision_id)
     posting_id = revision.posting_id
@@ -323,7 +323,7 @@ def _organisation_page(organisation_id: int, status: int = 200, **forms: Any):
     ), status
 
 
-@bp.get("/organisations/<int:organisation_id>")
+@bp.get("/organisations/<id:organisation_id>")
 def organisation_detail(organisation_id: int):
     return _organisation_page(organisation_id)
 
@@ -340,7 +340,7 @@ def _organisation_change(organisation_id: int, change, form=None, form_name=None
     return None
 
 
-@bp.post("/organisations/<int:organisation_id>/approve")
+@bp.post("/organisations/<id:organisation_id>/approve")
 def approve_organisation(organisation_id: int):
     if not ActionForm().validate():
         abort(400)
@@ -351,7 +351,7 @@ def approve_organisation(organisation_id: int):
     return _back(url_for(".organisation_detail", organisation_id=organisation_id))
 
 
-@bp.post("/organisations/<int:organisation_id>/reject")
+@bp.post("/organisations/<id:organisation_id>/reject")
 def reject_organisation(organisation_id: int):
     form = ReasonForm(prefix="reject")
     if not form.validate():
@@ -365,7 +365,7 @@ def reject_organisation(organisation_id: int):
     return _back(url_for(".organisation_detail", organisation_id=organisation_id))
 
 
-@bp.post("/organisations/<int:organisation_id>/suspend")
+@bp.post("/organisations/<id:organisation_id>/suspend")
 def suspend_organisation(organisation_id: int):
     form = ReasonForm(prefix="suspend")
     if not form.validate():
@@ -382,7 +382,7 @@ def suspend_organisation(organisation_id: int):
     return redirect(url_for(".organisation_detail", organisation_id=organisation_id), 303)
 
 
-@bp.post("/organisations/<int:organisation_id>/reinstate")
+@bp.post("/organisations/<id:organisation_id>/reinstate")
 def reinstate_organisation(organisation_id: int):
     if not ActionForm().validate():
         abort(400)
@@ -393,7 +393,7 @@ def reinstate_organisation(organisation_id: int):
     return redirect(url_for(".organisation_detail", organisation_id=organisation_id), 303)
 
 
-@bp.post("/organisations/<int:organisation_id>/flags")
+@bp.post("/organisations/<id:organisation_id>/flags")
 def organisation_flags(organisation_id: int):
     form = OrganisationFlagsForm()
     if not form.validate():
@@ -446,12 +446,12 @@ def _report_page(report_id: int, status: int = 200, form: ResolveReportForm | No
     ), status
 
 
-@bp.get("/reports/<int:report_id>")
+@bp.get("/reports/<id:report_id>")
 def report_detail(report_id: int):
     return _report_page(report_id)
 
 
-@bp.post("/reports/<int:report_id>/resolve")
+@bp.post("/reports/<id:report_id>/resolve")
 def resolve_report(report_id: int):
     report = staff.report_for_update(report_id)
     if report is None:
@@ -532,7 +532,7 @@ def new_course():
     return redirect(url_for(".edit_course", course_id=course.id), 303)
 
 
-@bp.route("/courses/<int:course_id>", methods=["GET", "POST"])
+@bp.route("/courses/<id:course_id>", methods=["GET", "POST"])
 def edit_course(course_id: int):
     course = _course_or_404(course_id, lock=request.method == "POST")
     if request.method == "GET":
@@ -574,7 +574,7 @@ COURSE_MESSAGES = {
 }
 
 
-@bp.post("/courses/<int:course_id>/<any(publish, cancel, archive):action>")
+@bp.post("/courses/<id:course_id>/<any(publish, cancel, archive):action>")
 def course_action(course_id: int, action: str):
     if not ActionForm().validate():
         abort(400)
@@ -590,7 +590,7 @@ def course_action(course_id: int, action: str):
     return _back(url_for(".edit_course", course_id=course_id))
 
 
-@bp.post("/courses/<int:course_id>/return")
+@bp.post("/courses/<id:course_id>/return")
 def return_course(course_id: int):
     form = ReasonForm(prefix="return")
     if not form.validate():
@@ -605,7 +605,7 @@ def return_course(course_id: int):
     return _back(url_for(".edit_course", course_id=course_id))
 
 
-@bp.post("/courses/<int:course_id>/promote")
+@bp.post("/courses/<id:course_id>/promote")
 def promote_course(course_id: int):
     form = PromoteForm()
     if not form.validate():
@@ -619,7 +619,7 @@ def promote_course(course_id: int):
     return _back(url_for(".edit_course", course_id=course_id))
 
 
-@bp.post("/courses/<int:course_id>/unpromote")
+@bp.post("/courses/<id:course_id>/unpromote")
 def unpromote_course(course_id: int):
     if not ActionForm().validate():
         abort(400)
@@ -705,7 +705,7 @@ def _user_page(user_id: int, status: int = 200, role_form: RoleForm | None = Non
     ), status
 
 
-@bp.get("/users/<int:user_id>")
+@bp.get("/users/<id:user_id>")
 def user_detail(user_id: int):
     return _user_page(user_id)
 
@@ -724,7 +724,7 @@ USER_ACTIONS = {
 }
 
 
-@bp.post("/users/<int:user_id>/<any(deactivate, reactivate, verification, invitation):action>")
+@bp.post("/users/<id:user_id>/<any(deactivate, reactivate, verification, invitation):action>")
 def user_action(user_id: int, action: str):
     user = _user_or_404(user_id)
     if not ActionForm().validate():
@@ -739,7 +739,7 @@ def user_action(user_id: int, action: str):
     return redirect(url_for(".user_detail", user_id=user_id), 303)
 
 
-@bp.post("/users/<int:user_id>/role")
+@bp.post("/users/<id:user_id>/role")
 def change_role(user_id: int):
     user = _user_or_404(user_id)
     form = RoleForm()
@@ -866,7 +866,7 @@ def statistics_page():
     ), (200 if valid else 400)
 
 
-@bp.get("/statistics/organisations/<int:organisation_id>")
+@bp.get("/statistics/organisations/<id:organisation_id>")
 def member_statistics(organisation_id: int):
     organisation = _organisation_or_404(organisation_id)
     form = StatisticsForm(request.args)

@@ -45,8 +45,8 @@ def test_openapi_document_is_served_and_valid(client, conformance, openapi_doc):
 
 def test_every_api_route_is_documented_and_nothing_else(app, openapi_doc):
     routes = {
-        rule.rule.replace("<int:posting_id>", "{id}")
-        .replace("<int:course_id>", "{id}")
+        rule.rule.replace("<id:posting_id>", "{id}")
+        .replace("<id:course_id>", "{id}")
         .replace("<slug>", "{slug}")
         for rule in app.url_map.iter_rules()
         if rule.endpoint.startswith("api.")

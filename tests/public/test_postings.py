@@ -242,3 +242,16 @@ def test_report_errors_are_translated(client, posting):
         f"/de/jobs/{posting.id}/report", data={"reason": "scam", "message": "kurz"}
     ).get_data(as_text=True)
     assert "Bitte korrigieren" in html
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/de/jobs/2147483648",
+        "/en/jobs/99999999999999999999/apply",
+        "/de/trainings/3000000000.ics",
+        "/de/jobs/0",
+    ],
+)
+def test_ids_beyond_the_column_range_are_plain_404(client, path):
+    assert client.get(path).status_code == 404
