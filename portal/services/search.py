@@ -25,9 +25,12 @@ from __future__ import annotations
 import json
 import logging
 import os
+import pickle
 import re
 import shutil
 import struct
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -44,6 +47,8 @@ from whoosh import index as whoosh_index
 from whoosh import query as wq
 from whoosh import sorting
 from whoosh.fields import BOOLEAN, DATETIME, ID, KEYWORD, STORED, TEXT, Schema
+from whoosh.filedb.filestore import FileStorage
+from whoosh.index import TOC
 from whoosh.util.filelock import FileLock
 
 from portal.extensions import db
@@ -58,6 +63,7 @@ from portal.models import (
 from portal.services import search_analysis as analysis
 from portal.services import search_documents as documents
 from portal.services import search_outbox as outbox
+from portal.services import search_sets as sets
 from portal.services.search_documents import naive
 from portal.services.search_outbox import queue_changes
 from portal.services.search_query import (
@@ -120,13 +126,19 @@ class SearchResult:
 
 # --- schema -----------------------------------------------------------------------------------
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: `expires` is sortable (a column), analyzers are `WordAnalyzer`s
 STATE_FILE = "portal-state.json"
 MULTI_VALUED = frozenset({"topic", "city", "lang"})
 MAX_FILTER_VALUES = 20
 MAX_PER_PAGE = 100
 MAX_WINDOW = 10_000  # deepest result position served; totals stay exact beyond it
 APPLY_BATCH = 500
+CANDIDATES = 100  # relevance: matches scored with BM25F (see `_ranked`)
+PARALLEL_FROM = 2000  # documents from which a rebuild indexes in several processes
+SHARE_LIMIT_MB = 512  # posting pool of each of those processes before it spills to disk
+RESULT_CACHE = 256  # results kept per searcher (a searcher lives until the index changes)
+FACET_VALUES = 50  # values listed per facet (most frequent first; chosen ones always)
+TITLE_FIELDS = frozenset({"title_de", "title_en"})
 GAP_TTL = 3600.0  # seconds a missing seq is watched for a late commit (PostgreSQL)
 
 
@@ -152,7 +164,7 @@ def make_schema(decompound: bool = True) -> Schema:
         published=DATETIME(sortable=True),
         deadline=DATETIME(sortable=True),
         starts=DATETIME(sortable=True),
-        expires=DATETIME,
+        expires=DATETIME(sortable=True),
         featured_until=DATETIME(stored=True),
         sortname=ID(sortable=True),
         title_de=TEXT(analyzer=german, stored=True),
@@ -400,7 +412,9 @@ def _searcher(gen: str):
         cache.pop(root)
         _close_quietly(entry[2])
     try:
-        ix = whoosh_index.open_dir(gen)
+        # Read with plain file reads, not memory maps: mapped pages of a 150 MB index would
+        # count into every worker's RSS; through the page cache they are shared anyway.
+        ix = FileStorage(gen, supports_mmap=False).open_index()
         searcher = ix.searcher()
     except Exception as exc:  # unpickling a foreign schema can raise nearly anything
         raise _IndexUnreadable(gen) from exc
@@ -490,22 +504,35 @@ def _rebuild_locked(root: str) -> int:
     with _reader() as session:
         start_seq = _max_seq(session)
         gaps = _recent_holes(session, start_seq) if start_seq else {}
-        writer = ix.writer(procs=1, limitmb=128)
+        writer = None
         try:
-            if start_seq is not None:
-                for doc in documents.all_documents(session):
-                    writer.add_document(**doc)
-                    count += 1
+            shares = _shares(documents.public_ids(session)) if start_seq is not None else None
+            if shares:
+                try:
+                    count = _build_in_parallel(ix, shares)
+                except Exception:
+                    logger.exception("parallel search rebuild failed: building in one process")
+                    shares = None
+            if not shares:
+                writer = ix.writer(procs=1, limitmb=128)
+                if start_seq is not None:
+                    for doc in documents.all_documents(session):
+                        writer.add_document(**doc)
+                        count += 1
         except sa.exc.DBAPIError:
             logger.exception("search rebuild could not read the database")
-            writer.cancel()
+            if writer is not None:
+                writer.cancel()
             complete = False
+            count = 0
             writer = ix.writer()
         except BaseException:
-            writer.cancel()
+            if writer is not None:
+                writer.cancel()
             shutil.rmtree(gen, ignore_errors=True)
             raise
-        writer.commit()  # a fresh directory: one segment, nothing to merge or optimize
+        if writer is not None:
+            writer.commit()  # a fresh directory: one segment, nothing to merge or optimize
     if start_seq is None:
         logger.warning("search outbox table missing (no migrations yet?): empty index")
     _write_state(
@@ -519,6 +546,110 @@ def _rebuild_locked(root: str) -> int:
     _LAST_APPLY_ERROR.pop(root, None)
     logger.info("search index rebuilt in %s: %d documents", gen, count)
     return count
+
+
+def _shares(plan: list[tuple[str, list[int]]]) -> list[list[tuple[str, list[int]]]] | None:
+    """The objects of a big rebuild split between `SEARCH_INDEX_PROCS` processes (default:
+    one per core, at most 4), or None to build in this process."""
+    procs = current_app.config.get("SEARCH_INDEX_PROCS") or min(os.cpu_count() or 1, 4)
+    if procs < 2 or sum(len(ids) for _type, ids in plan) < PARALLEL_FROM:
+        return None
+    if db.engine.url.get_backend_name() == "sqlite" and db.engine.url.database in (
+        None,
+        "",
+        ":memory:",
+    ):
+        return None  # another process cannot see an in-memory database
+    shares: list[list[tuple[str, list[int]]]] = [[] for _ in range(procs)]
+    for object_type, ids in plan:
+        for i in range(procs):  # every procs-th chunk: each share gets old and new objects
+            chunks = [
+                ids[start : start + documents.LOAD_CHUNK]
+                for start in range(i * documents.LOAD_CHUNK, len(ids), procs * documents.LOAD_CHUNK)
+            ]
+            shares[i].append((object_type, [x for chunk in chunks for x in chunk]))
+    return shares
+
+
+def _build_in_parallel(ix, shares) -> int:
+    """Index each share in a process of its own, each writing one segment of the new index
+    (nothing is merged), then commit the segments together.
+
+    The processes are new interpreters (`python -c`), not forks: a fork copies a threaded
+    server's locks in whatever state they are, and multiprocessing's "spawn" would import
+    the parent's main module again."""
+    folder = ix.storage.folder
+    url = db.engine.url.render_as_string(hide_password=False)
+    package_root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join(filter(None, [package_root, os.environ.get("PYTHONPATH")])),
+    }
+    lock = ix.lock("WRITELOCK")  # held while the processes work, as a writer would
+    lock.acquire(blocking=True)
+    jobs: list[tuple[subprocess.Popen, str]] = []
+    try:
+        for i, share in enumerate(shares):
+            job = os.path.join(folder, f"share-{i}.job")
+            with open(job, "wb") as f:
+                pickle.dump((folder, url, share), f)
+            command = [sys.executable, "-c", f"import {__name__} as s; s._index_share_main()", job]
+            jobs.append((subprocess.Popen(command, env=env), job))
+        results = []
+        for process, job in jobs:
+            if process.wait() != 0:
+                raise RuntimeError(f"indexing process failed with exit code {process.returncode}")
+            with open(job + ".out", "rb") as f:
+                results.append(pickle.load(f))
+        segments = [segment for _n, segment in results if segment is not None]
+        TOC(ix.schema, segments, ix.latest_generation() + 1).write(ix.storage, ix.indexname)
+    except BaseException:
+        for process, _job in jobs:
+            if process.poll() is None:
+                process.kill()
+                process.wait()
+        raise
+    finally:
+        for _process, job in jobs:
+            for path in (job, job + ".out"):
+                if os.path.exists(path):
+                    os.remove(path)
+        shutil.rmtree(os.path.join(folder, f"{ix.indexname}.tmp"), ignore_errors=True)
+        lock.release()
+    return sum(n for n, _segment in results)
+
+
+def _index_share_main() -> None:
+    """Entry point of an indexing process: `python -c ... <job file>`."""
+    job = sys.argv[-1]
+    with open(job, "rb") as f:
+        folder, url, share = pickle.load(f)
+    result = _index_share(folder, url, share)
+    with open(job + ".out", "wb") as f:
+        pickle.dump(result, f)
+
+
+def _index_share(folder: str, url: str, share) -> tuple[int, Any]:
+    """Write the documents of `share` as one new segment of the index in `folder` (not
+    committed: the parent does that); returns (documents, segment)."""
+    from whoosh.writing import SegmentWriter
+
+    if not any(ids for _type, ids in share):
+        return 0, None
+    engine = sa.create_engine(url)
+    try:
+        ix = whoosh_index.open_dir(folder)
+        # No lock (the parent holds it) and never `cancel()` or `commit()`: those would
+        # remove the temporary folder the other processes are writing into.
+        writer = SegmentWriter(ix, _lk=False, limitmb=SHARE_LIMIT_MB)
+        count = 0
+        with Session(bind=engine) as session:
+            for doc in documents.documents_for(session, share):
+                writer.add_document(**doc)
+                count += 1
+        return count, writer._finalize_segment() if count else None
+    finally:
+        engine.dispose()
 
 
 def _swap_current(root: str, gen: str) -> None:
@@ -703,82 +834,166 @@ def _any_of(fieldname: str, values: list[str]) -> wq.Query:
     return terms[0] if len(terms) == 1 else wq.Or(terms)
 
 
-def _facet(name: str) -> sorting.FieldFacet:
-    return sorting.FieldFacet(name, allow_overlap=name in MULTI_VALUED, maptype=sorting.Count)
-
-
 def _counts(groups: dict) -> list[tuple[str, int]]:
     items = [(str(k), int(v)) for k, v in groups.items() if k not in (None, "", b"") and v]
     return sorted(items, key=lambda kv: (-kv[1], kv[0]))
 
 
+def _top(counts: list[tuple[str, int]], chosen: tuple[str, ...]) -> list[tuple[str, int]]:
+    """The FACET_VALUES most frequent values of a facet, and the chosen ones in any case.
+
+    At national scale a facet like `org` has a thousand values: listing (and formatting,
+    and caching) all of them beside every result page costs more than the search."""
+    if len(counts) <= FACET_VALUES:
+        return counts
+    return [vc for i, vc in enumerate(counts) if i < FACET_VALUES or vc[0] in chosen]
+
+
+def _view(searcher) -> sets.View:
+    """The searcher's masks and orders, made once per searcher (per index generation)."""
+    view = getattr(searcher, "_portal_view", None)
+    if view is None:
+        view = searcher._portal_view = sets.View(searcher)
+    return view
+
+
 def _search_postings(searcher, query: PostingQuery, ui_lang: str, page: int, per_page: int):
+    """Match, filter and count with masks (`search_sets`); score only what is shown.
+
+    Totals and facet counts are exact. A result is cached in the searcher's view, keyed by
+    everything it depends on (the open searcher stands for the index generation; the sets of
+    unexpired and recently published postings are identified by their size, see
+    `View.after`), so a repeated query, another page or another sort costs little.
+    """
     now = naive(utcnow())
+    view = _view(searcher)
     parsed = parse_query(query.q)
-    base: list[wq.Query] = [
-        wq.Term("type", "posting"),
-        wq.DateRange("expires", now, None, startexcl=True),
-    ]
+    base, live_key = view.after("expires", now)
     if query.leadership:
-        base.append(wq.Term("leadership", True))
+        base &= view.term("leadership", True)
     if query.visa:
-        base.append(wq.Term("visa", True))
+        base &= view.term("visa", True)
     try:
         posted = int(query.posted) if query.posted is not None else None
     except (TypeError, ValueError):
         posted = None
+    posted_key = None
     if posted and posted > 0:
-        base.append(wq.DateRange("published", now - timedelta(days=min(posted, 36500)), None))
-    selected = {name: _values(getattr(query, name)) for name in FACETS}
-    facet_filters = {name: _any_of(name, vals) for name, vals in selected.items() if vals}
-
+        since = now - timedelta(days=min(posted, 36500))
+        recent, posted_key = view.after("published", since, inclusive=True)
+        base &= recent
+    selected = {name: tuple(_values(getattr(query, name))) for name in FACETS}
     sort = query.sort if query.sort in SORTS else "relevance"
-    sortedby = None
-    if sort == "newest" or (sort == "relevance" and not parsed.positive):
-        sortedby = sorting.FieldFacet("published", reverse=True)
-    elif sort == "deadline":
-        sortedby = sorting.MultiFacet(
-            [sorting.FieldFacet("deadline"), sorting.FieldFacet("published", reverse=True)]
-        )
+    if sort == "relevance" and not parsed.positive:
+        sort = "newest"
 
+    key = (
+        tuple((c.kind, c.text, c.negative, c.words) for c in parsed.clauses),
+        tuple(selected.items()),
+        bool(query.leadership),
+        bool(query.visa),
+        live_key,
+        posted_key,
+        sort,
+        page,
+        per_page,
+        ui_lang,
+    )
+    cached = view.results.get(key)
+    if cached is not None:
+        view.results.move_to_end(key)
+        return cached
+
+    filters = {name: view.any_value(name, vals) for name, vals in selected.items() if vals}
     builder = Builder(searcher.schema)
     text_q, n_positive = builder.build(parsed)
-    open_facets = {name: _facet(name) for name in FACETS if name not in facet_filters}
-    main_filter = wq.And(base + list(facet_filters.values()))
-
-    def run(q: wq.Query):
-        return searcher.search(
-            q,
-            filter=main_filter,
-            limit=_limit(page, per_page),
-            sortedby=sortedby,
-            groupedby=open_facets or None,
-            maptype=sorting.Count,
-        )
-
-    results = run(text_q)
+    text = view.docs(text_q) & base
+    match = text
+    for mask in filters.values():
+        match &= mask
     relaxed = False
-    if results.is_empty() and n_positive >= 2:
-        text_q, _ = Builder(searcher.schema).build(parsed, relaxed=True)
-        results = run(text_q)
-        relaxed = not results.is_empty()
-    total = len(results)
-    facets = {name: _counts(results.groups(name)) for name in open_facets}
-    for name in facet_filters:
-        others = [f for other, f in facet_filters.items() if other != name]
-        counted = searcher.search(
-            text_q,
-            filter=wq.And(base + others),
-            limit=None,
-            scored=False,
-            groupedby={name: _facet(name)},
-            maptype=sorting.Count,
-        )
-        facets[name] = _counts(counted.groups(name))
-    facets = {name: facets[name] for name in FACETS}
-    hits = _hits(results, page, per_page, ui_lang, builder.marks, now)
+    if not match and n_positive >= 2:
+        relaxed_builder = Builder(searcher.schema)
+        text_q, _ = relaxed_builder.build(parsed, relaxed=True)
+        builder.clauses = relaxed_builder.clauses
+        text = view.docs(text_q) & base
+        match = text
+        for mask in filters.values():
+            match &= mask
+        relaxed = bool(match)
+    total = match.bit_count()
+
+    facets = {}
+    for name in FACETS:
+        scope = text  # disjunctive: every selection except the facet's own
+        for other, mask in filters.items():
+            if other != name:
+                scope &= mask
+        facets[name] = _top(_counts(view.count(name, scope)), selected[name])
+
+    offset = (page - 1) * per_page
+    if offset >= MAX_WINDOW or not total:
+        ranked: list[tuple[float, int]] = []
+    elif sort == "relevance":
+        ranked = _ranked(searcher, view, text_q, builder.clauses, match, offset, per_page)
+    else:
+        ranked = [(0.0, d) for d in view.first(match, sort, per_page, skip=offset)]
+    hits = [
+        _hit(searcher.stored_fields(docnum), score, searcher, ui_lang, builder.marks, now)
+        for score, docnum in ranked
+    ]
     hint = None if total else suggest(searcher, parsed)
-    return SearchResult(hits, total, page, per_page, facets, hint, relaxed)
+    result = SearchResult(hits, total, page, per_page, facets, hint, relaxed)
+    view.results[key] = result
+    if len(view.results) > RESULT_CACHE:
+        view.results.popitem(last=False)
+    return result
+
+
+def _ranked(searcher, view: sets.View, text_q, clauses, match: int, offset: int, per_page: int):
+    """(score, docnum) of the page's matches, best first.
+
+    Whoosh's matchers score a document in tens of microseconds, too slow for the thousands of
+    postings a common word matches. So at most CANDIDATES of them are scored (with Whoosh's
+    BM25F, see `View.scores`): the newest postings with every query word in a title, then
+    with some in a title, then the rest. Equal scores go newest first.
+    Matches beyond the candidates follow in that order (title tiers, then newest first), so
+    deep pages are consistent with the first ones. With few matches, all of them are scored.
+    """
+    want = offset + per_page
+    if match.bit_count() <= CANDIDATES:
+        tiers = [match]
+    else:
+        titles = [view.docs(q, TITLE_FIELDS) for q in clauses] or [0]
+        every = match
+        some = 0
+        for mask in titles:
+            every &= mask
+            some |= mask
+        tiers = [every, match & some & ~every, match & ~some]
+    candidates: list[int] = []
+    for tier in tiers:
+        if len(candidates) >= CANDIDATES:
+            break
+        candidates += view.first(tier, "newest", CANDIDATES - len(candidates))
+    scores = view.scores(text_q, sorted(candidates))
+    if scores is None:  # the relaxed query (coordination): Whoosh scores the candidates
+        scored = searcher.search(
+            wq.And([text_q, sets.DocsQuery(candidates, searcher)]), limit=len(candidates) or 1
+        )
+        scores = {docnum: score for score, docnum in scored.top_n}
+    newest = view.ranks("newest")  # equal scores: the newer posting first
+    ranked = sorted(
+        ((float(s), d) for d, s in scores.items()), key=lambda sd: (-sd[0], newest[sd[1]])
+    )
+    if want > len(ranked):
+        chosen = sets.mask_of(candidates, view.size)
+        for tier in tiers:
+            if len(ranked) >= want:
+                break
+            more = view.first(tier & ~chosen, "newest", want - len(ranked))
+            ranked += [(0.0, d) for d in more]
+    return ranked[offset:want]
 
 
 def _search_simple(
@@ -815,11 +1030,13 @@ def _hits(
     offset = (page - 1) * per_page
     if offset >= MAX_WINDOW:
         return []
-    return [_hit(h, ui_lang, marks, now) for h in results[offset : offset + per_page]]
+    return [
+        _hit(h.fields(), h.score, h.searcher, ui_lang, marks, now)
+        for h in results[offset : offset + per_page]
+    ]
 
 
-def _hit(hit, ui_lang: str, marks: Marks | None, now: datetime) -> Hit:
-    fields = hit.fields()
+def _hit(fields: dict, score, searcher, ui_lang: str, marks: Marks | None, now: datetime) -> Hit:
     lang = ui_lang if fields.get(f"title_{ui_lang}") else ("en" if ui_lang == "de" else "de")
     if not fields.get(f"title_{lang}"):
         lang = ui_lang
@@ -828,15 +1045,47 @@ def _hit(hit, ui_lang: str, marks: Marks | None, now: datetime) -> Hit:
     featured_until = fields.get("featured_until")
     marks = marks or Marks()
     terms = marks.terms.get(lang, set())
-    analyzer = hit.searcher.schema[f"title_{lang}"].analyzer
-    return Hit(
+    analyzer = searcher.schema[f"title_{lang}"].analyzer
+    hit = _LazyHit(
         id=int(fields["id"].partition(":")[2]),
-        score=float(hit.score) if isinstance(hit.score, (int, float)) else 0.0,  # sorted: a key
+        score=float(score) if isinstance(score, (int, float)) else 0.0,  # sorted: a key
         featured=bool(featured_until and featured_until > now),
-        title_html=highlight(title, analyzer, terms, marks.prefixes),
-        snippet_html=highlight(snippet, analyzer, terms, marks.prefixes, SNIPPET_CHARS),
         lang=lang,
     )
+    hit._source = (title, snippet, analyzer, terms, marks.prefixes)
+    return hit
+
+
+class _LazyHit(Hit):
+    """A `Hit` whose highlights are made when first read, from plain data (the stored
+    title and snippet, the analyzer, the terms): no searcher is needed then. A caller that
+    wants only ids, such as a wider search for featured postings, never pays for them."""
+
+    _source: tuple | None = None
+    _title: Markup | None = None
+    _snippet: Markup | None = None
+
+    @property
+    def title_html(self) -> Markup | None:
+        if self._title is None and self._source is not None:
+            title, _snippet, analyzer, terms, prefixes = self._source
+            self._title = highlight(title, analyzer, terms, prefixes)
+        return self._title
+
+    @title_html.setter
+    def title_html(self, value: Markup | None) -> None:
+        self._title = value
+
+    @property
+    def snippet_html(self) -> Markup | None:
+        if self._snippet is None and self._source is not None:
+            _title, snippet, analyzer, terms, prefixes = self._source
+            self._snippet = highlight(snippet, analyzer, terms, prefixes, SNIPPET_CHARS)
+        return self._snippet
+
+    @snippet_html.setter
+    def snippet_html(self, value: Markup | None) -> None:
+        self._snippet = value
 
 
 def _similar(searcher, posting_id, kind, topics, titles, limit) -> list[int]:

@@ -58,16 +58,31 @@ def load(session: Session, object_type: str, ids: Iterable[int]) -> dict[int, An
     return found
 
 
-def all_documents(session: Session) -> Iterator[dict[str, Any]]:
-    now = utcnow()
+def _public(now: datetime):
     public = CourseStatus.PUBLISHED, CourseStatus.CANCELLED
-    queries = (
+    return (
         ("posting", Posting, (Posting.status == PostingStatus.PUBLISHED, Posting.expires_at > now)),
         ("training", TrainingCourse, (TrainingCourse.status.in_(public),)),
         ("organisation", Organisation, (Organisation.status == OrganisationStatus.APPROVED,)),
     )
-    for object_type, model, conditions in queries:
-        ids = list(session.scalars(sa.select(model.id).where(*conditions).order_by(model.id)))
+
+
+def all_documents(session: Session) -> Iterator[dict[str, Any]]:
+    yield from documents_for(session, public_ids(session))
+
+
+def public_ids(session: Session) -> list[tuple[str, list[int]]]:
+    """The ids of every searchable object, by type, ascending."""
+    return [
+        (object_type, list(session.scalars(sa.select(model.id).where(*cond).order_by(model.id))))
+        for object_type, model, cond in _public(utcnow())
+    ]
+
+
+def documents_for(session: Session, plan: list[tuple[str, list[int]]]) -> Iterator[dict[str, Any]]:
+    """The documents of these objects (those still searchable), loaded a chunk at a time."""
+    now = utcnow()
+    for object_type, ids in plan:
         for start in range(0, len(ids), LOAD_CHUNK):
             loaded = load(session, object_type, ids[start : start + LOAD_CHUNK])
             for object_id in sorted(loaded):
@@ -118,11 +133,12 @@ def _posting_document(p: Posting) -> dict[str, Any]:
     words = [doc["names"]]
     for text in p.texts:
         lang = "en" if text.lang == "en" else "de"
-        parts = [text.summary, _plain(text.body), _plain(text.requirements), _plain(text.offer)]
+        body = _plain(text.body)
+        parts = [text.summary, body, _plain(text.requirements), _plain(text.offer)]
         parts += [t.name(lang) for t in p.topics]
         doc[f"title_{lang}"] = text.title
         doc[f"body_{lang}"] = "\n".join(filter(None, parts))
-        doc[f"snip_{lang}"] = _snippet_source(text.summary, text.body)
+        doc[f"snip_{lang}"] = _snippet_source(text.summary, text.body, body)
         words += [text.title, doc[f"body_{lang}"]]
     for lang in ("de", "en"):  # topic names in both languages: a German posting tagged
         if f"body_{lang}" not in doc and p.topics:  # "fibre optics" is found in English
@@ -211,10 +227,12 @@ def _plain(markdown: str | None) -> str:
     """Markdown to plain words (links keep their text); HTML stays text, escaped on output."""
     if not markdown:
         return ""
-    text = _MD_LINK.sub(r"\1", markdown)
+    text = _MD_LINK.sub(r"\1", markdown) if "](" in markdown else markdown
     return _MD_MARKS.sub(r"\1", text)
 
 
-def _snippet_source(summary: str | None, body: str | None) -> str:
-    text = " ".join(filter(None, [(summary or "").strip(), _plain(body)]))
+def _snippet_source(summary: str | None, body: str | None, plain: str | None = None) -> str:
+    text = " ".join(
+        filter(None, [(summary or "").strip(), _plain(body) if plain is None else plain])
+    )
     return " ".join(text.split())[:SNIPPET_SOURCE_CHARS]

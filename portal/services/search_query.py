@@ -135,12 +135,25 @@ def _join_glossary_phrases(clauses: list[Clause]) -> list[Clause]:
     return out
 
 
+class UnionOr(wq.Or):
+    """An Or that always matches as a tree of union matchers. (Whoosh's default for indexes
+    under 5,000 documents reads every posting of every alternative up front, which costs
+    more than the skipping the portal's scoring of a few candidates relies on.)"""
+
+    matcher_type = wq.Or.DEFAULT_MATCHER
+
+
+def _or(subs: list[wq.Query], scale: float | None = None) -> wq.Or:
+    return UnionOr(subs, scale=scale)
+
+
 class Builder:
     """Turns lexed clauses into Whoosh queries over the schema's fields."""
 
     def __init__(self, schema: Schema):
         self.schema = schema
         self.marks = Marks()
+        self.clauses: list[wq.Query] = []  # the positive clauses of the last `build`
 
     def analyze(self, fieldname: str, text: str) -> list[str]:
         return [t.text for t in self.schema[fieldname].analyzer(text, mode="query")]
@@ -163,7 +176,7 @@ class Builder:
             subs.append(wq.Phrase("names", tokens, boost=NAMES_BOOST * boost))
         if not subs:
             return None
-        return subs[0] if len(subs) == 1 else wq.Or(subs)
+        return subs[0] if len(subs) == 1 else _or(subs)
 
     def clause_query(self, clause: Clause, mark: bool = True) -> wq.Query | None:
         if clause.kind == "prefix":
@@ -171,7 +184,7 @@ class Builder:
                 self.marks.prefixes.update({clause.text, clause.text.translate(analysis.FOLD_MAP)})
             prefixes = sorted({clause.text, clause.text.translate(analysis.FOLD_MAP)})
             subs = [wq.Prefix("words", p) for p in prefixes]
-            return subs[0] if len(subs) == 1 else wq.Or(subs)
+            return subs[0] if len(subs) == 1 else _or(subs)
         alternatives: list[wq.Query] = []
         if clause.words:  # a glossary term written as separate words: all of them, anywhere
             parts = [self.text_query(w, mark=mark) for w in clause.words]
@@ -190,7 +203,7 @@ class Builder:
                 alternatives.append(q)
         if not alternatives:
             return None
-        return alternatives[0] if len(alternatives) == 1 else wq.Or(alternatives)
+        return alternatives[0] if len(alternatives) == 1 else _or(alternatives)
 
     def build(self, parsed: Parsed, relaxed: bool = False) -> tuple[wq.Query, int]:
         """The query for the parsed text and how many positive clauses it has."""
@@ -198,16 +211,17 @@ class Builder:
         negative = [
             q for c in parsed.negative if (q := self.clause_query(c, mark=False)) is not None
         ]
+        self.clauses = positive
         if not positive:
             main: wq.Query = wq.Every()
         elif len(positive) == 1:
             main = positive[0]
         elif relaxed:
-            main = wq.Or(positive, scale=0.9)
+            main = _or(positive, scale=0.9)
         else:
             main = wq.And(positive)
         if negative:
-            main = wq.AndNot(main, negative[0] if len(negative) == 1 else wq.Or(negative))
+            main = wq.AndNot(main, negative[0] if len(negative) == 1 else _or(negative))
         return main, len(positive)
 
 
@@ -217,13 +231,7 @@ def highlight(
     """`text` escaped, the words whose analyzed form is in `terms` (or that start with one of
     `prefixes`) wrapped in <mark>; cut to a window of about `width` characters around the
     first match when given."""
-    spans: list[tuple[int, int]] = []
-    if terms and text:
-        spans += [(t.startchar, t.endchar) for t in analyzer(text, chars=True) if t.text in terms]
-    if prefixes and text:
-        words = analysis.words_analyzer()(text, chars=True)
-        spans += [(t.startchar, t.endchar) for t in words if t.text.startswith(tuple(prefixes))]
-    spans = _merge(spans)
+    spans = _spans(text, analyzer, terms, prefixes, width) if text else []
     start, end = 0, len(text)
     if width is not None and len(text) > width:
         first = spans[0][0] if spans else 0
@@ -240,6 +248,36 @@ def highlight(
     if end < len(text):
         out.append(Markup("…"))
     return Markup("").join(out)
+
+
+def _spans(
+    text: str, analyzer, terms: set[str], prefixes: set[str], width: int | None
+) -> list[tuple[int, int]]:
+    """Character ranges of the matching words. With a `WordAnalyzer` each word is looked up
+    in its cache, and the scan stops once the window after the first match is covered."""
+    if not terms and not prefixes:
+        return []
+    if not isinstance(analyzer, analysis.WordAnalyzer):
+        spans = [(t.startchar, t.endchar) for t in analyzer(text, chars=True) if t.text in terms]
+        if prefixes:
+            words = analysis.words_analyzer()(text, chars=True)
+            spans += [(t.startchar, t.endchar) for t in words if t.text.startswith(tuple(prefixes))]
+        return _merge(spans)
+    analyzed = analyzer.terms_function()
+    unstemmed = analysis.words_analyzer().terms_function()
+    starts = tuple(prefixes)
+    spans = []
+    stop = None
+    for word, s, e in analyzer.words(text):
+        if stop is not None and s > stop:
+            break
+        if (terms and not terms.isdisjoint(analyzed(word))) or (
+            starts and any(w.startswith(starts) for w in unstemmed(word))
+        ):
+            spans.append((s, e))
+            if stop is None and width is not None:
+                stop = s + width + 1
+    return _merge(spans)
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
