@@ -26,6 +26,7 @@ PYTEST_ARGS ?=
 # `make test XDIST=` runs the pass in one process.
 XDIST ?= -n 2 --dist loadfile
 BENCH_ARGS ?=
+LOAD_ARGS ?=
 
 TRANSLATIONS = translations
 POT = $(TRANSLATIONS)/messages.pot
@@ -34,14 +35,14 @@ MO = $(PO:.po=.mo)
 VERSION := $(shell sed -n "s/^version *= *//p" setup.cfg)
 
 .PHONY: help venv install js compile translations run test test-sqlite test-postgresql \
-	lint format bench clean
+	lint format bench load clean
 
 help: ## List the targets
 	@echo "Photonik Karriere — make targets:"
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | \
 		awk 'BEGIN {FS = ":.*## "}; {printf "  %-16s %s\n", $$1, $$2}'
 	@echo "Variables: VENV=$(VENV) PYTHON=$(PYTHON) PYTEST_ARGS='...' XDIST='$(XDIST)'" \
-		"BENCH_ARGS='...' TEST_DATABASE_URL (enables the PostgreSQL pass of make test)"
+		"BENCH_ARGS='...' LOAD_ARGS='...' TEST_DATABASE_URL (enables the PostgreSQL pass of make test)"
 
 # --- environment -------------------------------------------------------------------------
 
@@ -156,6 +157,11 @@ format: $(STAMP) ## Apply ruff's fixes and formatting
 
 bench: $(STAMP) compile ## Run the benchmarks: make bench BENCH_ARGS="--postings 20000"
 	$(PY) bench/run.py $(BENCH_ARGS)
+
+# Uses PostgreSQL (a scratch database beside it) when DATABASE_URL or TEST_DATABASE_URL is set,
+# and Redis for the rate limits when REDIS_URL is set; otherwise SQLite and memory.
+load: $(STAMP) compile ## Load test: gunicorn with 2 workers, 8 clients for 30 s, then consistency checks
+	$(PY) bench/load.py $(LOAD_ARGS)
 
 clean: ## Remove instance/ (dev database, index, outbox), caches and compiled catalogs; keeps .venv
 	rm -rf instance .pytest_cache .ruff_cache test-artifacts

@@ -26,6 +26,10 @@ errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOGLEVEL", "info")
 # Behind nginx on the same host: trust its X-Forwarded-* headers, nobody else's.
 forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1")
+# No control socket (gunicorn >= 25): systemd sends the signals. It would be created in
+# $HOME/.gunicorn, read-only under the unit's ProtectSystem=strict, and a second gunicorn on
+# the same host would take over the first one's socket. Older versions ignore the setting.
+control_socket_disable = os.environ.get("GUNICORN_CONTROL_SOCKET", "") not in {"1", "true"}
 # Reject absurd request lines and headers before Flask sees them.
 limit_request_line = 8190
 limit_request_fields = 100

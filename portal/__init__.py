@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
 from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
 from werkzeug.routing import IntegerConverter
 
 from portal.config import Config, config_for
@@ -24,6 +26,11 @@ def create_app(config: Config | dict[str, Any] | None = None) -> Flask:
     )
     _configure(app, config)
     app.url_map.converters["id"] = IdConverter
+    proxies = int(app.config.get("TRUSTED_PROXIES") or 0)
+    if proxies > 0:
+        # Behind nginx every request arrives from 127.0.0.1: the rate limits would count all
+        # visitors as one, and ten wrong passwords by anyone would lock everyone out.
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies)
 
     from portal import cli, errors, i18n, models, request_log, security, templating  # noqa: F401
     from portal.extensions import babel, csrf, db, limiter, login_manager, migrate
@@ -105,11 +112,20 @@ def _database_url(url: str | None, instance: Path) -> str:
     return url
 
 
+_SQLITE_WRITE = re.compile(r"\s*(INSERT|UPDATE|DELETE|REPLACE|SAVEPOINT|CREATE|DROP|ALTER)\b", re.I)
+
+
 def _tune_sqlite(engine: sa.Engine) -> None:
     """WAL, enforced foreign keys and working SAVEPOINTs on every SQLite connection.
 
     pysqlite's own transaction handling breaks SAVEPOINT; SQLAlchemy's documented recipe
-    turns it off and emits BEGIN itself.
+    turns it off and emits BEGIN itself. We emit it at a transaction's first write, as
+    BEGIN IMMEDIATE: a transaction that had read first and then tried to write while another
+    connection had committed fails at once with "database is locked" (SQLITE_BUSY_SNAPSHOT,
+    which busy_timeout does not wait out) — a 503 under concurrent requests (found by
+    bench/load.py with two gunicorn workers). Reads before the first write see the latest
+    committed data, as each statement does under PostgreSQL's READ COMMITTED; writers queue
+    for the lock for up to busy_timeout.
     """
     if engine.dialect.name != "sqlite":
         return
@@ -125,9 +141,16 @@ def _tune_sqlite(engine: sa.Engine) -> None:
             cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.close()
 
-    @sa.event.listens_for(engine, "begin")
-    def _on_begin(connection: sa.Connection) -> None:
-        connection.exec_driver_sql("BEGIN")
+    @sa.event.listens_for(engine, "before_cursor_execute")
+    def _begin_at_first_write(
+        connection: sa.Connection, cursor: Any, statement: str, *_args: Any
+    ) -> None:
+        if (
+            not cursor.connection.in_transaction
+            and connection.in_transaction()
+            and _SQLITE_WRITE.match(statement)
+        ):
+            cursor.execute("BEGIN IMMEDIATE")
 
 
 class IdConverter(IntegerConverter):

@@ -21,14 +21,50 @@ def seed_demo_command() -> None:
 
 @portal_cli.command("reindex")
 @click.option("--pending", is_flag=True, help="Only apply the outbox of pending changes.")
-def reindex_command(pending: bool) -> None:
+@click.option(
+    "--check",
+    is_flag=True,
+    help="Compare the index with the database, print the differences and rebuild only when "
+    "there are any (nightly). Exit status 0 when consistent or repaired.",
+)
+def reindex_command(pending: bool, check: bool) -> None:
     """Rebuild the search index from the database into a fresh directory and swap it in."""
     from portal.services import search
 
-    if pending:
+    if pending and check:
+        raise click.UsageError("use either --pending or --check")
+    if check:
+        _reindex_check()
+    elif pending:
         click.echo(f"applied {search.apply_changes(wait=True)} pending changes")
     else:
         click.echo(f"indexed {search.rebuild()} documents")
+
+
+def _reindex_check() -> None:
+    """`reindex --check`: report, catch up, and rebuild only when the index is wrong."""
+    from portal.services import search, search_check
+
+    report = search_check.compare()
+    if report.pending and report.problem is None:
+        # Changes committed since the index last caught up are not an inconsistency.
+        click.echo(f"applied {search.apply_changes(wait=True)} pending changes")
+        report = search_check.compare()
+    for line in report.lines():
+        click.echo(line)
+    if report.consistent:
+        click.echo("consistent: the index matches the database")
+        return
+    click.echo("inconsistent: rebuilding the index from the database")
+    click.echo(f"indexed {search.rebuild()} documents")
+    after = search_check.compare()
+    if after.consistent:
+        click.echo("repaired: the index matches the database")
+        return
+    for line in after.lines():
+        click.echo(line)
+    click.echo("still inconsistent after the rebuild")
+    raise SystemExit(1)
 
 
 def init_app(app: Flask) -> None:
@@ -149,3 +185,64 @@ def _text_table(table, lang: str) -> str:
     lines = [str(table.title), "  ".join(h.ljust(w) for h, w in zip(header, widths, strict=True))]
     lines += ["  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)) for row in rows]
     return "\n".join(lines) + "\n"
+
+
+@portal_cli.command("import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.option("--org", "org_slug", required=True, help="Slug of the organisation to import into.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["csv", "json"]),
+    help="The file's format (default: from its extension, else from its content).",
+)
+@click.option("--dry-run", is_flag=True, help="Check and report; write nothing.")
+@click.option(
+    "--as",
+    "as_email",
+    help="Email address of the member to act as (default: the organisation's first owner).",
+)
+@click.option(
+    "--lang",
+    type=click.Choice(["en", "de"]),
+    default="en",
+    show_default=True,
+    help="Language of the report.",
+)
+def import_command(
+    file: str, org_slug: str, fmt: str | None, dry_run: bool, as_email: str | None, lang: str
+) -> None:
+    """Import postings from a CSV or JSON file (DESIGN §10); idempotent by external_id.
+
+    New postings are created and submitted (moderated unless the organisation is trusted);
+    postings with a known external_id are updated. Exits with 1 if any posting failed.
+    """
+    from pathlib import Path
+
+    import sqlalchemy as sa
+    from flask_babel import force_locale
+
+    from portal.extensions import db
+    from portal.models import Organisation
+    from portal.services import importer
+
+    org = db.session.scalar(sa.select(Organisation).where(Organisation.slug == org_slug))
+    if org is None:
+        raise click.ClickException(f"there is no organisation with the slug {org_slug!r}")
+    actor = importer.acting_member(org, as_email)
+    if actor is None:
+        who = f"{as_email} is not an active member of" if as_email else "no active member in"
+        raise click.ClickException(f"{who} {org_slug}; the import acts as a member (--as)")
+    raw = Path(file).read_bytes()
+    with force_locale(lang):
+        try:
+            report = importer.run_import(org, raw, actor, fmt=fmt, filename=file, dry_run=dry_run)
+        except importer.ImportFileError as error:  # raised before anything is written
+            raise click.ClickException(f"{file}: {error.message}") from None
+        if not dry_run:  # a dry run has rolled its work back already
+            db.session.commit()
+        for error in report.errors:
+            click.echo(importer.error_text(error), err=True)
+        click.echo(importer.summary_text(report))
+    if report.count("failed"):
+        raise SystemExit(1)

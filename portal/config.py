@@ -36,6 +36,9 @@ class Config:
     MAIL_SENDER = os.environ.get("MAIL_SENDER", "Photonik Karriere <noreply@photonik-karriere.de>")
     RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
     RATELIMIT_HEADERS_ENABLED = True
+    # Reverse proxies in front of the app whose X-Forwarded-For/-Proto are believed: nginx
+    # (docs/operations.md). Without it every visitor is 127.0.0.1 to the rate limits.
+    TRUSTED_PROXIES = int(os.environ.get("TRUSTED_PROXIES", "1"))
     SERVER_NAME = os.environ.get("SERVER_NAME")
     PREFERRED_URL_SCHEME = os.environ.get("PREFERRED_URL_SCHEME", "https")
     BABEL_DEFAULT_LOCALE = "de"
@@ -67,6 +70,7 @@ class DevelopmentConfig(Config):
     PREFERRED_URL_SCHEME = "http"
     HSTS = False
     DEBUG = False  # `make run` serves without the debugger: it would need inline script
+    TRUSTED_PROXIES = int(os.environ.get("TRUSTED_PROXIES", "0"))  # `make run`: no proxy
 
 
 class TestingConfig(Config):
@@ -80,6 +84,7 @@ class TestingConfig(Config):
     WTF_CSRF_ENABLED = False
     RATELIMIT_ENABLED = False
     PASSWORD_HASH_PROFILE = "CHEAPEST"  # fast hashes: the suite hashes hundreds of passwords
+    TRUSTED_PROXIES = 0
     SQLALCHEMY_DATABASE_URI = os.environ.get("TEST_DATABASE_URL")
 
 

@@ -52,6 +52,7 @@ def error_message(error: HTTPException) -> str:
 _API_DETAILS = {
     404: "There is nothing at this address.",
     405: "This address does not accept this method.",
+    413: "The request body is too large.",
 }
 
 
@@ -90,8 +91,15 @@ def handle_internal_error(error: InternalServerError):
 def handle_database_error(error: SQLAlchemyError):
     """The database is down or overloaded: a translated 503, and the next request retries."""
     db.session.rollback()
-    logger.error("database error: %s", type(error).__name__)
+    logger.error("database error: %s: %s", type(error).__name__, _reason(error))
     return handle_http_error(ServiceUnavailable())
+
+
+def _reason(error: SQLAlchemyError) -> str:
+    """The driver's first line ("database is locked", "server closed the connection …"):
+    what an operator needs, without the statement or its parameters (personal data)."""
+    lines = str(getattr(error, "orig", None) or "").strip().splitlines()
+    return lines[0][:200] if lines else "-"
 
 
 def _lang_of_request() -> str:

@@ -1,4 +1,6 @@
-"""The public read API under /api/v1 (DESIGN §3): JSON, CORS for GET, rate-limited per IP.
+"""The API under /api/v1 (DESIGN §3): JSON, CORS for GET, rate-limited per IP.
+
+Reading is public (`views`); employers write their postings with an API token (`write`).
 
 The API speaks English (error titles and details are for programs and their developers); the
 texts of postings, courses and topics come in both languages. Its contract is the OpenAPI 3.1
@@ -52,4 +54,4 @@ def add_cors_headers(response: Response) -> Response:
     return response
 
 
-from portal.api import views  # noqa: E402,F401  (routes register on import)
+from portal.api import views, write  # noqa: E402,F401  (routes register on import)

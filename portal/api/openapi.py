@@ -30,18 +30,23 @@ from portal.models import (
     LanguageLevel,
     OrganisationKind,
     PostingKind,
+    PostingStatus,
     Remote,
     SalaryPeriod,
 )
+from portal.services.posting_input import EXAMPLE_INPUT, EXAMPLE_PATCH, INPUT_SCHEMAS
 from portal.services.search import FACETS, MAX_PER_PAGE, MAX_WINDOW
 from portal.services.trainings import PUBLIC_STATUSES
 
 Schema = dict[str, Any]
 
+WRITE_MAX_BODY = 1024 * 1024  # bytes; the app-wide MAX_CONTENT_LENGTH is larger (uploads)
+
 DESCRIPTION = f"""\
-The public read API of Photonik Karriere, the career portal of the photonics cluster of
-Thuringia: open postings (jobs, internships, theses, PhD and postdoc positions, …), upcoming
-training courses, employers and the topic taxonomy. Only public objects are ever returned.
+The API of Photonik Karriere, the career portal of the photonics cluster of Thuringia.
+Anyone may read open postings (jobs, internships, theses, PhD and postdoc positions, …),
+upcoming training courses, employers and the topic taxonomy; only public objects are ever
+returned. Employers write their postings with an API token (see **Writing postings**).
 
 * **Language.** The API speaks English (error titles and details); every posting, course,
   topic and organisation carries its texts in each language it has (`de`, `en`), and `urls`
@@ -56,12 +61,54 @@ training courses, employers and the topic taxonomy. Only public objects are ever
   {MAX_PER_PAGE} and bad page numbers are answered `400` with every problem listed in
   `invalid_params` — the HTML list quietly ignores such input, an API should say so.
 * **Errors** are problem details (RFC 9457, `application/problem+json`): `type`, `title`,
-  `status`, `detail`. Unknown paths are `404`, other methods than GET/HEAD/OPTIONS `405`.
+  `status`, `detail`. Unknown paths are `404`, methods a path does not document `405`.
   A posting that was public once and is no longer open (expired, closed, suspended) is `410`.
 * **CORS.** Any origin may read: GET and HEAD answers carry `Access-Control-Allow-Origin: *`
-  and preflights for GET are answered. No credentials; nothing for other methods.
+  and preflights for GET are answered. No credentials; nothing for other methods (the write
+  API is for servers, not browsers).
 * **Rate limit.** Per client IP address (300 requests a minute by default); beyond it `429`
   with `Retry-After`.
+
+## Writing postings
+
+For applicant-tracking systems: `POST /api/v1/postings`, `PATCH /api/v1/postings/{{id}}` and
+`POST /api/v1/postings/{{id}}/close`, each with `Authorization: Bearer <token>`. An owner of
+the organisation makes tokens in the employer area ("API tokens"); a token is shown once, acts
+as the member who made it, and works until revoked or until that member leaves.
+
+* **Same rules as the form.** A posting is checked by the rules of the employer area's form
+  (lengths, a complete text in at least one language, an application address, pay range,
+  known topics, …) and goes through the same moderation: a new posting is created and
+  submitted to the cluster team (organisations trusted by the cluster publish at once);
+  edits of a published posting wait for review while the approved version stays online.
+* **Idempotent.** Give your own id as `external_id`: a `POST` with an `external_id` your
+  organisation used before updates that posting (`200`) instead of making another (`201`).
+* **Strict input.** Bodies are JSON objects (`Content-Type: application/json`, at most
+  {WRITE_MAX_BODY // 2**20} MiB). Malformed JSON is `400`, another content type `415`, a larger body
+  `413`; unknown fields, wrong types and rule violations are `422` with every problem in
+  `invalid_params`. A missing, malformed, unknown or revoked token is `401` with a
+  `WWW-Authenticate: Bearer` challenge; another organisation's posting is `404`; a change the
+  posting's status does not allow is `409`.
+* The body takes the fields of `Posting` (server-set fields are read-only and ignored), so a
+  posting read from this API can be sent back; topics are given by `slug`.
+"""
+
+CREATE_DESCRIPTION = """\
+Creates a posting of the token's organisation and, unless `submit` is `false`, submits it:
+it is `submitted` (the cluster team reviews it) or, for organisations the cluster trusts,
+`published` at once. With an `external_id` your organisation used before, the posting with
+that id is updated instead (as with PATCH, but every field given or defaulted) and the answer
+is `200`.
+"""
+
+PATCH_DESCRIPTION = """\
+Changes the fields given (JSON merge-patch style): each replaces the stored value, `null`
+clears it; in `texts` each language given replaces that language's texts and `null` removes
+the language. The result must follow the same rules as a new posting. A draft, submitted or
+rejected posting changes at once (a rejected one becomes a draft again); a published one of an
+organisation that is not trusted keeps its approved version online and the change waits for
+review (`pending_review`). With `"submit": true` a draft is submitted afterwards. Closed and
+suspended postings cannot be changed (`409`).
 """
 
 
@@ -131,7 +178,35 @@ def _schemas() -> dict[str, Schema]:
         "member": {"type": "boolean", "description": "A member of the cluster."},
         "urls": ref("Urls"),
     }
+    # The fields an employer writes, shared by the public and the employer's view.
+    posting_content: dict[str, Schema] = {
+        "kind": enum(PostingKind),
+        "texts": per_lang(ref("PostingText"), "The texts, per language written in."),
+        "employment": enum(Employment),
+        "remote": enum(Remote),
+        "locations": {"type": "array", "items": ref("Location"), "minItems": 1},
+        "topics": {"type": "array", "items": ref("TopicRef")},
+        "start_date": {
+            **nullable(DATE),
+            "description": "`null`: as soon as possible.",
+        },
+        "deadline": nullable(DATE),
+        "salary": nullable(ref("Salary")),
+        "pay_scale": {
+            **nullable(STRING),
+            "description": 'A collective pay grade such as "TV-L E13".',
+        },
+        "working_languages": {"type": "array", "items": enum(LANGS)},
+        "german_level": nullable(enum(LanguageLevel)),
+        "english_level": nullable(enum(LanguageLevel)),
+        "visa_support": {"type": "boolean"},
+        "leadership": {"type": "boolean"},
+        "apply_url": nullable(URI),
+        "apply_email": nullable(EMAIL),
+        "contact": nullable(ref("Contact")),
+    }
     return {
+        **INPUT_SCHEMAS,
         "Problem": obj(
             {
                 "type": {"type": "string", "format": "uri-reference"},
@@ -209,37 +284,43 @@ def _schemas() -> dict[str, Schema]:
         "Posting": obj(
             {
                 "id": read_only({"type": "integer", "minimum": 1}),
-                "kind": enum(PostingKind),
                 "organisation": read_only(ref("OrganisationSummary")),
-                "texts": per_lang(ref("PostingText"), "The texts, per language written in."),
-                "employment": enum(Employment),
-                "remote": enum(Remote),
-                "locations": {"type": "array", "items": ref("Location"), "minItems": 1},
-                "topics": {"type": "array", "items": ref("TopicRef")},
-                "start_date": {
-                    **nullable(DATE),
-                    "description": "`null`: as soon as possible.",
-                },
-                "deadline": nullable(DATE),
-                "salary": nullable(ref("Salary")),
-                "pay_scale": {
-                    **nullable(STRING),
-                    "description": 'A collective pay grade such as "TV-L E13".',
-                },
-                "working_languages": {"type": "array", "items": enum(LANGS)},
-                "german_level": nullable(enum(LanguageLevel)),
-                "english_level": nullable(enum(LanguageLevel)),
-                "visa_support": {"type": "boolean"},
-                "leadership": {"type": "boolean"},
-                "apply_url": nullable(URI),
-                "apply_email": nullable(EMAIL),
-                "contact": nullable(ref("Contact")),
+                **posting_content,
                 "featured": read_only({"type": "boolean"}),
                 "published_at": read_only(DATETIME),
                 "expires_at": read_only(DATETIME),
                 "updated_at": read_only(DATETIME),
                 "urls": read_only(ref("Urls")),
             }
+        ),
+        "EmployerPosting": obj(
+            {
+                "id": read_only({"type": "integer", "minimum": 1}),
+                "external_id": {
+                    **nullable(STRING),
+                    "description": "Your own id of the posting, if you gave one.",
+                },
+                "status": read_only(enum(PostingStatus)),
+                "pending_review": read_only(
+                    {
+                        "type": "boolean",
+                        "description": "An edit of the published posting waits for the "
+                        "cluster team; the content shown is that edit, the public sees the "
+                        "approved version until then.",
+                    }
+                ),
+                **posting_content,
+                "published_at": read_only(nullable(DATETIME)),
+                "expires_at": read_only(nullable(DATETIME)),
+                "updated_at": read_only(DATETIME),
+                "urls": read_only(
+                    {
+                        **ref("Urls"),
+                        "description": "The public pages (they answer once it is published).",
+                    }
+                ),
+            },
+            description="A posting of your organisation, in any status, as the write API answers.",
         ),
         "FacetValue": obj({"value": STRING, "count": COUNT}),
         "Facets": obj(
@@ -341,6 +422,28 @@ _RESPONSES = {
         {"Retry-After": {"schema": {"type": "integer"}, "description": "Seconds to wait."}},
     ),
     "ServiceUnavailable": _problem("Search is temporarily unavailable; retry later."),
+    "MalformedBody": _problem("The body is empty or not JSON."),
+    "Unauthorized": _problem(
+        "No API token, a malformed `Authorization` header, or a token that is unknown, "
+        "revoked, or whose creator has left the organisation.",
+        {"WWW-Authenticate": {"$ref": "#/components/headers/WWWAuthenticate"}},
+    ),
+    "Forbidden": _problem(
+        "The organisation may not publish (rejected or suspended), or the token's creator "
+        "has not confirmed their email address."
+    ),
+    "NotYours": _problem("Your organisation has no posting with this id."),
+    "Conflict": _problem(
+        "The status of the posting does not allow this (e.g. closing a draft, editing a "
+        "closed posting), or the `external_id` belongs to another posting."
+    ),
+    "PayloadTooLarge": _problem(f"The body is larger than {WRITE_MAX_BODY // 2**20} MiB."),
+    "UnsupportedMediaType": _problem("The body is not sent as `application/json`."),
+    "UnprocessableContent": _problem(
+        "The posting does not follow the schema or the portal's rules; every problem is "
+        "listed in `invalid_params` (`name` is the field's path, e.g. `texts.de.title`, "
+        "`locations.0.city`, `salary.max`)."
+    ),
 }
 
 
@@ -389,6 +492,72 @@ def _param_key(param: Param) -> str:
     return f"{prefix}_{param.name}"
 
 
+def _write_operation(
+    operation_id: str,
+    summary: str,
+    description: str,
+    responses: dict[str, Any],
+    body: str | None = None,
+    parameters: list[Schema] | None = None,
+) -> Schema:
+    """An operation of the write API: bearer token, JSON body, problems for every refusal."""
+    names = {
+        400: "MalformedBody",
+        401: "Unauthorized",
+        403: "Forbidden",
+        404: "NotYours",
+        409: "Conflict",
+        413: "PayloadTooLarge",
+        415: "UnsupportedMediaType",
+        422: "UnprocessableContent",
+        429: "TooManyRequests",
+    }
+    statuses = (
+        (401, 403, 404, 409, 429) if body is None else (400, 401, 403, 409, 413, 415, 422, 429)
+    )
+    if parameters and body is not None:
+        statuses = (*statuses, 404)
+    op: Schema = {
+        "operationId": operation_id,
+        "summary": summary,
+        "description": description,
+        "tags": ["postings"],
+        "security": [{"apiToken": []}],
+        "responses": {
+            **responses,
+            **{
+                str(status): {"$ref": f"#/components/responses/{names[status]}"}
+                for status in sorted(statuses)
+            },
+        },
+    }
+    if parameters:
+        op["parameters"] = parameters
+    if body is not None:
+        example = EXAMPLE_INPUT if body == "PostingInput" else EXAMPLE_PATCH
+        op["requestBody"] = {
+            "required": True,
+            "content": {"application/json": {"schema": ref(body), "example": example}},
+        }
+    return op
+
+
+def _written(description: str, created: bool = False) -> Schema:
+    response: Schema = {
+        "description": description,
+        "content": {"application/json": {"schema": ref("EmployerPosting")}},
+    }
+    if created:
+        response["headers"] = {
+            "Location": {
+                "description": "The posting's address in this API (for PATCH and close).",
+                "required": True,
+                "schema": {"type": "string", "format": "uri"},
+            }
+        }
+    return response
+
+
 def _path_param(name: str, schema: Schema, description: str) -> Schema:
     return {
         "name": name,
@@ -430,22 +599,57 @@ def document(server_url: str = "") -> dict[str, Any]:
             {"name": "meta"},
         ],
         "paths": {
-            "/api/v1/postings": _operation(
-                "listPostings",
-                "Open postings: search, filters, facets",
-                POSTING_PARAMS,
-                _ok("PostingList", "A page of open postings.", paged=True),
-                errors=(503,),
-                tag="postings",
-            ),
-            "/api/v1/postings/{id}": _operation(
-                "getPosting",
-                "One open posting",
-                [posting_id],
-                _ok("Posting", "The posting."),
-                errors=(404, 410),
-                tag="postings",
-            ),
+            "/api/v1/postings": {
+                **_operation(
+                    "listPostings",
+                    "Open postings: search, filters, facets",
+                    POSTING_PARAMS,
+                    _ok("PostingList", "A page of open postings.", paged=True),
+                    errors=(503,),
+                    tag="postings",
+                ),
+                "post": _write_operation(
+                    "createPosting",
+                    "Create a posting (or update the one with this external_id)",
+                    CREATE_DESCRIPTION,
+                    {
+                        "201": _written("Created (and submitted, unless `submit` is false).", True),
+                        "200": _written(
+                            "A posting of your organisation had this `external_id`: it was "
+                            "updated (or was the same already)."
+                        ),
+                    },
+                    body="PostingInput",
+                ),
+            },
+            "/api/v1/postings/{id}": {
+                **_operation(
+                    "getPosting",
+                    "One open posting",
+                    [posting_id],
+                    _ok("Posting", "The posting."),
+                    errors=(404, 410),
+                    tag="postings",
+                ),
+                "patch": _write_operation(
+                    "updatePosting",
+                    "Change a posting of your organisation",
+                    PATCH_DESCRIPTION,
+                    {"200": _written("The posting after the change.")},
+                    body="PostingPatch",
+                    parameters=[posting_id],
+                ),
+            },
+            "/api/v1/postings/{id}/close": {
+                "post": _write_operation(
+                    "closePosting",
+                    "Take a published posting of your organisation offline for good",
+                    "The position is filled: a published posting becomes `closed` (its public "
+                    "page answers 410). Other statuses answer 409.",
+                    {"200": _written("The closed posting.")},
+                    parameters=[posting_id],
+                )
+            },
             "/api/v1/trainings": _operation(
                 "listTrainings",
                 "Upcoming courses, promoted ones first, then by start",
@@ -504,7 +708,21 @@ def document(server_url: str = "") -> dict[str, Any]:
             "schemas": _schemas(),
             "parameters": all_params,
             "responses": _RESPONSES,
+            "securitySchemes": {
+                "apiToken": {
+                    "type": "http",
+                    "scheme": "bearer",
+                    "description": "A token of your organisation, made by an owner in the "
+                    "employer area (API tokens); it starts with `pk_`.",
+                }
+            },
             "headers": {
+                "WWWAuthenticate": {
+                    "description": "RFC 6750 challenge, e.g. "
+                    '`Bearer realm="api", error="invalid_token"`.',
+                    "required": True,
+                    "schema": {"type": "string"},
+                },
                 "AccessControlAllowOrigin": {
                     "description": "CORS: any origin may read.",
                     "required": True,

@@ -8,7 +8,7 @@ from typing import Any
 from flask import jsonify, request
 from flask.wrappers import Response
 
-from portal.api import bp
+from portal.api import bp, write
 from portal.api.openapi import document
 from portal.api.params import (
     MAX_ID,
@@ -20,6 +20,7 @@ from portal.api.params import (
     parse,
 )
 from portal.api.problems import problem
+from portal.extensions import csrf
 from portal.i18n import url_with_query
 from portal.services import api, organisations, postings, search, trainings
 from portal.services.queries import posting_query_from_args
@@ -68,8 +69,13 @@ def posting_list() -> Response:
     )
 
 
-@bp.get("/postings/<id:posting_id>")
+@bp.route("/postings/<id:posting_id>", methods=["GET", "PATCH"])
+@csrf.exempt  # PATCH is the write API's: a bearer token, no cookie (portal.api.write)
 def posting_detail(posting_id: int) -> Response:
+    # One rule for both methods: with two, Werkzeug answers an id outside the converter's
+    # range with 405 for PATCH (the GET rule's path matched) instead of 404.
+    if request.method == "PATCH":
+        return write.update_posting(posting_id)
     parse(request.args, NO_PARAMS)
     posting = postings.get_posting(posting_id) if posting_id <= MAX_ID else None
     if posting is None or not api.is_listed(posting.organisation):

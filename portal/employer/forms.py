@@ -56,9 +56,10 @@ from portal.models import (
     SalaryPeriod,
     Topic,
 )
+from portal.services import posting_rules as rules
 
 LOCATION_ROWS = 5
-CURRENCIES = ("EUR", "CHF", "USD", "GBP", "PLN", "CZK")
+CURRENCIES = rules.CURRENCIES
 FUNCTION_TOPICS = frozenset(
     {
         "software-embedded",
@@ -202,26 +203,28 @@ class ExtendForm(FlaskForm):
 
 
 class TextForm(Form):
-    """One language's texts; all optional here, the posting form checks completeness."""
+    """One language's texts; the rules (lengths, completeness) live in `posting_rules`."""
 
     title = StringField(
-        _l("Title"), validators=[Optional(), Length(min=3, max=200)], filters=[_strip]
+        _l("Title"), filters=[_strip], render_kw={"maxlength": rules.TEXT_MAX["title"]}
     )
     summary = TextAreaField(
         _l("Summary"),
-        validators=[Optional(), Length(max=300)],
         filters=[_strip],
         description=_l(
             "Two or three sentences for lists and search results (max. 300 characters)."
         ),
+        render_kw={"maxlength": rules.TEXT_MAX["summary"]},
     )
     body = TextAreaField(
         _l("Description"),
-        validators=[Optional(), Length(max=20_000)],
         description=_l("The post and its tasks. Markdown: **bold**, *italic*, lists with -."),
+        render_kw={"maxlength": rules.TEXT_MAX["body"]},
     )
-    requirements = TextAreaField(_l("What you bring"), validators=[Optional(), Length(max=10_000)])
-    offer = TextAreaField(_l("What we offer"), validators=[Optional(), Length(max=10_000)])
+    requirements = TextAreaField(
+        _l("What you bring"), render_kw={"maxlength": rules.TEXT_MAX["requirements"]}
+    )
+    offer = TextAreaField(_l("What we offer"), render_kw={"maxlength": rules.TEXT_MAX["offer"]})
 
     def has_content(self) -> bool:
         return any((f.data or "").strip() for f in self)
@@ -231,21 +234,22 @@ class TextForm(Form):
 
 
 class LocationForm(Form):
-    city = StringField(_l("City"), validators=[Optional(), Length(max=100)], filters=[_strip])
+    city = StringField(_l("City"), filters=[_strip], render_kw={"maxlength": rules.CITY_MAX})
     postcode = StringField(
-        _l("Postcode"),
-        validators=[Optional(), Length(max=10), Regexp(r"^[A-Za-z0-9 -]{3,10}$")],
-        filters=[_strip],
+        _l("Postcode"), filters=[_strip], render_kw={"maxlength": rules.POSTCODE_MAX}
     )
     country = StringField(
         _l("Country code"),
         default="DE",
-        validators=[Optional(), Regexp(r"^[A-Za-z]{2}$", message=_l("Two letters, e.g. DE."))],
         filters=[lambda v: v.strip().upper() if isinstance(v, str) else v],
+        render_kw={"maxlength": 2},
     )
 
 
 class PostingForm(FlaskForm):
+    """The posting editor. WTForms parses and renders; the content rules are the ones of
+    `portal.services.posting_rules`, which the write API and the import apply too."""
+
     kind = SelectField(_l("Type of posting"), choices=choices(PostingKind))
     employment = SelectField(_l("Working time"), choices=choices(Employment))
     remote = SelectField(_l("Place of work"), choices=choices(Remote))
@@ -258,12 +262,8 @@ class PostingForm(FlaskForm):
         description=_l("Leave empty for “as soon as possible”."),
     )
     deadline = DateField(_l("Application deadline"), validators=[Optional()])
-    salary_min = IntegerField(
-        _l("Pay from"), validators=[Optional(), NumberRange(min=0, max=10_000_000)]
-    )
-    salary_max = IntegerField(
-        _l("Pay up to"), validators=[Optional(), NumberRange(min=0, max=10_000_000)]
-    )
+    salary_min = IntegerField(_l("Pay from"), validators=[Optional()])
+    salary_max = IntegerField(_l("Pay up to"), validators=[Optional()])
     salary_currency = SelectField(_l("Currency"), choices=_plain(CURRENCIES))
     salary_period = SelectField(
         _l("Pay per"),
@@ -271,9 +271,9 @@ class PostingForm(FlaskForm):
     )
     pay_scale = StringField(
         _l("Pay scale"),
-        validators=[Optional(), Length(max=40)],
         filters=[_strip],
         description=_l("A collective pay grade, for example “TV-L E13”."),
+        render_kw={"maxlength": rules.PAY_SCALE_MAX},
     )
     working_languages = MultiCheckboxField(
         _l("Working languages"),
@@ -290,22 +290,18 @@ class PostingForm(FlaskForm):
     visa_support = BooleanField(_l("We support with visa and relocation"))
     leadership = BooleanField(_l("This is a leadership position"))
     apply_url = URLField(
-        _l("Application web page"),
-        validators=[Optional(), Length(max=500), URL(require_tld=True), _http_url],
-        filters=[_strip],
+        _l("Application web page"), filters=[_strip], render_kw={"maxlength": rules.URL_MAX}
     )
     apply_email = EmailField(
         _l("Application email address"),
-        validators=[Optional(), Length(max=254), Email()],
         filters=[_strip],
+        render_kw={"maxlength": rules.EMAIL_MAX},
     )
     contact_name = StringField(
-        _l("Contact person"), validators=[Optional(), Length(max=120)], filters=[_strip]
+        _l("Contact person"), filters=[_strip], render_kw={"maxlength": rules.CONTACT_NAME_MAX}
     )
     contact_email = EmailField(
-        _l("Contact email address"),
-        validators=[Optional(), Length(max=254), Email()],
-        filters=[_strip],
+        _l("Contact email address"), filters=[_strip], render_kw={"maxlength": rules.EMAIL_MAX}
     )
     topics = MultiCheckboxField(_l("Topics"), choices=[])
     de = FormField(TextForm, label=_l("German"))
@@ -315,61 +311,35 @@ class PostingForm(FlaskForm):
         super().__init__(*args, **kwargs)
         self.topic_list = topics or []
         self.topics.choices = [SelectChoice(t.slug, t.slug) for t in self.topic_list]
+        self.clean_data: dict[str, Any] | None = None
 
     def validate(self, extra_validators: Any = None) -> bool:
+        """WTForms parses (numbers, dates, choices); `posting_rules` judges the content.
+
+        A field that could not be parsed keeps its parse error; the shared rules add theirs
+        to every other field. `clean_data` is what the services write.
+        """
         valid = super().validate(extra_validators)
-        return self._validate_texts() & self._validate_rest() & valid
+        clean, errors = rules.validate_posting_data(self.to_data())
+        for error in errors:
+            field = self._field_for(error.path)
+            if not field.errors:
+                field.errors = [*field.errors, str(error.message)]
+        self.clean_data = clean if valid and not errors else None
+        return valid and not errors
 
-    def _validate_texts(self) -> bool:
-        ok = True
-        complete = 0
-        for lang in LANGS:
-            text = getattr(self, lang).form
-            if not text.has_content():
-                continue
-            if not (text.title.data or "").strip():
-                text.title.errors = [*text.title.errors, _("Please enter a title.")]
-                ok = False
-            if not (text.body.data or "").strip():
-                text.body.errors = [*text.body.errors, _("Please describe the post.")]
-                ok = False
-            if (text.title.data or "").strip() and (text.body.data or "").strip():
-                complete += 1
-        if not complete and ok:
-            self.de.form.title.errors = [
-                *self.de.form.title.errors,
-                _("Please write the posting in at least one language: a title and a description."),
-            ]
-            ok = False
-        return ok
-
-    def _validate_rest(self) -> bool:
-        ok = True
-
-        def fail(field: Any, message: str) -> None:
-            nonlocal ok
-            field.errors = [*field.errors, message]
-            ok = False
-
-        low, high = self.salary_min.data, self.salary_max.data
-        if low is not None and high is not None and low > high:
-            fail(self.salary_max, _("The upper end of the pay range is below the lower end."))
-        if (low is not None or high is not None) and not self.salary_period.data:
-            fail(self.salary_period, _("Please say whether the pay is per year, month or hour."))
-        if not (self.apply_url.data or self.apply_email.data):
-            fail(
-                self.apply_url,
-                _("Please give a web page or an email address where people can apply."),
-            )
-        rows = [row.form for row in self.locations]
-        if not any((row.city.data or "").strip() for row in rows):
-            fail(rows[0].city, _("Please enter at least one place of work."))
-        for row in rows:
-            if (row.postcode.data or "") and not (row.city.data or "").strip():
-                fail(row.city, _("Please enter the city of this postcode."))
-        if not self.working_languages.data:
-            fail(self.working_languages, _("Please choose at least one working language."))
-        return ok
+    def _field_for(self, path: str) -> Any:
+        """The form field an error path of `posting_rules` points to."""
+        parts = path.split(".")
+        if parts[0] == "texts":
+            lang = parts[1] if len(parts) > 1 and parts[1] in LANGS else "de"
+            field = parts[2] if len(parts) > 2 else "title"
+            return getattr(getattr(self, lang).form, field, getattr(self, lang).form.title)
+        if parts[0] == "locations":
+            index = int(parts[1]) if len(parts) > 1 else 0
+            row = self.locations[min(index, LOCATION_ROWS - 1)].form
+            return getattr(row, parts[2] if len(parts) > 2 else "city")
+        return getattr(self, parts[0], self.kind)
 
     def topic_groups(self) -> list[tuple[Any, list[tuple[Topic, bool]]]]:
         """Topics for the checkboxes, grouped: photonics fields, then functions."""
@@ -382,7 +352,10 @@ class PostingForm(FlaskForm):
         ]
 
     def to_data(self) -> dict[str, Any]:
-        """The form as plain posting data (see portal.services.postings.posting_data)."""
+        """The form as raw posting data (see portal.services.postings.posting_data).
+
+        Not yet checked: `validate()` runs the shared rules on it and keeps `clean_data`.
+        """
 
         def iso(value: date | None) -> str | None:
             return value.isoformat() if value else None
@@ -407,10 +380,12 @@ class PostingForm(FlaskForm):
             "apply_email": (self.apply_email.data or "").lower() or None,
             "contact_name": self.contact_name.data or None,
             "contact_email": (self.contact_email.data or "").lower() or None,
+            # Every language with any content, every row: the rules report incomplete ones
+            # (a path's row index is the form's row index).
             "texts": {
                 lang: getattr(self, lang).form.values()
                 for lang in LANGS
-                if (getattr(self, lang).form.title.data or "").strip()
+                if getattr(self, lang).form.has_content()
             },
             "locations": [
                 {
@@ -419,7 +394,6 @@ class PostingForm(FlaskForm):
                     "country": row.form.country.data or "DE",
                 }
                 for row in self.locations
-                if (row.form.city.data or "").strip()
             ],
             "topics": [slug for slug in (self.topics.data or []) if slug],
         }
@@ -439,3 +413,35 @@ def data_for_form(data: dict[str, Any]) -> dict[str, Any]:
     for lang in LANGS:
         values[lang] = (data.get("texts") or {}).get(lang) or {}
     return values
+
+
+# --- API tokens and import -----------------------------------------------------------------------
+
+
+class ApiTokenForm(FlaskForm):
+    name = StringField(
+        _l("Name of the token"),
+        validators=[DataRequired(), Length(max=80)],
+        filters=[_strip],
+        description=_l("Where it is used, for example “Applicant-tracking system”."),
+    )
+
+
+class ImportForm(FlaskForm):
+    file = FileField(
+        _l("File"),
+        description=_l("CSV (columns separated by ; or ,) or JSON, at most 1 MB."),
+    )
+    format = SelectField(
+        _l("Format"),
+        choices=[
+            SelectChoice("", _l("Recognise from the file")),
+            SelectChoice("csv", "CSV"),
+            SelectChoice("json", "JSON"),
+        ],
+    )
+    dry_run = BooleanField(_l("Only check the file, import nothing"))
+
+    def validate_file(self, field: Any) -> None:
+        if not (field.data and getattr(field.data, "filename", "")):
+            raise ValidationError(_("Please choose a file."))

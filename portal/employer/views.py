@@ -13,9 +13,11 @@ from flask import (
     current_app,
     flash,
     g,
+    make_response,
     redirect,
     render_template,
     request,
+    send_from_directory,
     session,
     url_for,
 )
@@ -24,6 +26,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from werkzeug.routing import BuildError
 
+from portal.config import PROJECT_ROOT
 from portal.employer import bp
 from portal.employer.access import (
     SESSION_KEY,
@@ -34,8 +37,10 @@ from portal.employer.access import (
     team_membership_or_404,
 )
 from portal.employer.forms import (
+    ApiTokenForm,
     DeleteOrganisationForm,
     ExtendForm,
+    ImportForm,
     InviteForm,
     OrganisationForm,
     PostingForm,
@@ -46,9 +51,12 @@ from portal.i18n import current_lang, number
 from portal.models import MembershipRole, Posting, PostingStatus
 from portal.security import is_safe_redirect
 from portal.services import (
+    api_tokens,
     catalog,
     charts,
     compliance,
+    embed,
+    importer,
     organisations,
     postings,
     stats,
@@ -154,6 +162,8 @@ def organisation_profile():
         form=form,
         previews=previews,
         is_owner=is_owner(),
+        embed_snippets={lang: embed.embed_snippet(organisation, lang) for lang in ("de", "en")},
+        embed_origin=embed.website_origin(organisation),
     ), status
 
 
@@ -392,7 +402,7 @@ def new_posting():
     if not form.validate():
         flash(_("Please correct the marked fields."), "error")
         return _render_form(form, None, 400)
-    posting = postings.create_posting(current_organisation(), form.to_data(), current_user)
+    posting = postings.create_posting(current_organisation(), form.clean_data, current_user)
     db.session.commit()
     flash(_("The draft has been saved."), "success")
     if "preview" in request.form:
@@ -419,7 +429,7 @@ def edit_posting(posting_id: int):
         flash(_("Please correct the marked fields."), "error")
         return _render_form(form, posting, 400, hints=None)
     try:
-        outcome = postings.save_edit(posting, form.to_data(), current_user)
+        outcome = postings.save_edit(posting, form.clean_data, current_user)
     except TransitionError as error:
         db.session.rollback()
         flash(str(error.message), "error")
@@ -592,3 +602,112 @@ def withdraw_revision(posting_id: int):
     db.session.commit()
     flash(_("Your pending changes have been discarded."), "success")
     return _back(url_for(".posting_stats", posting_id=posting.id))
+
+
+# --- API tokens ----------------------------------------------------------------------------------
+
+
+def _tokens_page(form: ApiTokenForm | None = None, new_token: str | None = None, status=200):
+    organisation = current_organisation()
+    tokens = api_tokens.organisation_tokens(organisation)
+    response = make_response(
+        render_template(
+            "employer/api_tokens.html",
+            organisation=organisation,
+            tokens=tokens,
+            creators=api_tokens.creators(tokens),
+            form=form or ApiTokenForm(formdata=None),
+            new_token=new_token,
+        ),
+        status,
+    )
+    # The page with a new token is its only showing: no cache may keep a copy.
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+@bp.get("/api-tokens")
+@employer_required(owner=True)
+def api_token_list():
+    return _tokens_page()
+
+
+@bp.post("/api-tokens")
+@employer_required(owner=True)
+def create_api_token():
+    form = ApiTokenForm()
+    if not form.validate():
+        return _tokens_page(form, status=400)
+    _token, value = api_tokens.create_token(current_organisation(), form.name.data, current_user)
+    db.session.commit()
+    return _tokens_page(new_token=value)
+
+
+@bp.post("/api-tokens/<id:token_id>/revoke")
+@employer_required(owner=True)
+def revoke_api_token(token_id: int):
+    token = api_tokens.organisation_token(current_organisation(), token_id)
+    if token is None:
+        abort(404)
+    api_tokens.revoke_token(token, current_user)
+    db.session.commit()
+    flash(
+        _(
+            "The token “%(name)s” has been revoked. Requests with it are refused from now on.",
+            name=token.name,
+        ),
+        "success",
+    )
+    return redirect(url_for(".api_token_list"), 303)
+
+
+# --- import --------------------------------------------------------------------------------------
+
+EXAMPLES_DIR = PROJECT_ROOT / "docs" / "examples"
+
+
+@bp.route("/import", methods=["GET", "POST"])
+@employer_required
+def import_postings():
+    form = ImportForm()
+    report = None
+    status = 200
+    if request.method == "POST":
+        report, status = _run_import(form)
+    return render_template(
+        "employer/import.html",
+        organisation=current_organisation(),
+        form=form,
+        report=report,
+        columns=importer.COLUMNS,
+        optional_columns=importer.OPTIONAL_COLUMNS,
+        max_mb=importer.MAX_FILE_BYTES // 2**20,
+    ), status
+
+
+def _run_import(form: ImportForm) -> tuple[importer.ImportReport | None, int]:
+    if not form.validate():
+        return None, 400
+    upload = form.file.data
+    raw = upload.stream.read(importer.MAX_FILE_BYTES + 1)
+    try:
+        report = importer.run_import(
+            current_organisation(),
+            raw,
+            current_user,
+            fmt=form.format.data or None,
+            filename=upload.filename,
+            dry_run=form.dry_run.data,
+        )
+    except importer.ImportFileError as error:  # raised before anything is written
+        form.file.errors = [*form.file.errors, str(error.message)]
+        return None, 400
+    if not report.dry_run:  # a dry run has rolled its work back already
+        db.session.commit()
+    return report, 200
+
+
+@bp.get("/import/example.<any(csv, json):fmt>")
+@employer_required
+def import_example(fmt: str):
+    return send_from_directory(EXAMPLES_DIR, f"import-example.{fmt}", as_attachment=True)

@@ -163,7 +163,8 @@ def organisation_json(org: Organisation, open_postings: int) -> JSON:
     }
 
 
-def posting_json(posting: Posting) -> JSON:
+def posting_content_json(posting: Posting) -> JSON:
+    """The fields an employer writes (the write API takes the same names)."""
     salary = None
     if posting.salary_min or posting.salary_max:
         salary = {
@@ -176,9 +177,7 @@ def posting_json(posting: Posting) -> JSON:
     if posting.contact_name or posting.contact_email:
         contact = {"name": posting.contact_name, "email": posting.contact_email}
     return {
-        "id": posting.id,
         "kind": posting.kind.value,
-        "organisation": organisation_summary(posting.organisation),
         "texts": {
             text.lang: {
                 "title": text.title,
@@ -208,19 +207,51 @@ def posting_json(posting: Posting) -> JSON:
         "apply_url": posting.apply_url,
         "apply_email": posting.apply_email,
         "contact": contact,
+    }
+
+
+def _posting_urls(posting: Posting) -> dict[str, str]:
+    return _urls(
+        lambda lang: url_for(
+            "public.posting_detail",
+            lang=lang,
+            posting_id=posting.id,
+            slug=postings.slug_for(posting, lang),
+            _external=True,
+        )
+    )
+
+
+def posting_json(posting: Posting) -> JSON:
+    return {
+        "id": posting.id,
+        "organisation": organisation_summary(posting.organisation),
+        **posting_content_json(posting),
         "featured": posting.is_featured(),
         "published_at": iso_datetime(posting.published_at),
         "expires_at": iso_datetime(posting.expires_at),
         "updated_at": iso_datetime(posting.updated_at),
-        "urls": _urls(
-            lambda lang: url_for(
-                "public.posting_detail",
-                lang=lang,
-                posting_id=posting.id,
-                slug=postings.slug_for(posting, lang),
-                _external=True,
-            )
-        ),
+        "urls": _posting_urls(posting),
+    }
+
+
+def employer_posting_json(posting: Posting) -> JSON:
+    """A posting as its organisation sees it through the write API: any status, its own id.
+
+    The content is the newest version: a pending revision's, if an edit waits for review.
+    """
+    revision = postings.pending_revision(posting)
+    shown = postings.preview_copy(posting, revision.data) if revision else posting
+    return {
+        "id": posting.id,
+        "external_id": posting.external_id,
+        "status": posting.status.value,
+        "pending_review": revision is not None,
+        **posting_content_json(shown),
+        "published_at": iso_datetime(posting.published_at),
+        "expires_at": iso_datetime(posting.expires_at),
+        "updated_at": iso_datetime(posting.updated_at),
+        "urls": _posting_urls(shown),
     }
 
 

@@ -140,10 +140,11 @@ def organisation_postings(organisation: Organisation) -> list[Posting]:
     return list(db.session.scalars(stmt))
 
 
-def days_left(posting: Posting, today: date | None = None) -> int | None:
+def days_left(posting: Posting, now: datetime | None = None) -> int | None:
+    """Whole days until expiry: counted in time, not in calendar dates (no jump at midnight)."""
     if posting.expires_at is None:
         return None
-    return (posting.expires_at.date() - (today or utcnow().date())).days
+    return (posting.expires_at - (now or utcnow())).days
 
 
 def report_posting(

@@ -10,6 +10,7 @@ temporary name and renamed, so a reader never sees half a logo.
 from __future__ import annotations
 
 import io
+import logging
 import os
 import re
 import secrets
@@ -31,6 +32,8 @@ LOGO_DIR = "logos"
 FORMATS = {"PNG": ".png", "JPEG": ".jpg", "WEBP": ".webp"}
 LOGO_NAME = re.compile(r"^[0-9a-f]{32}\.(png|jpg|webp)$")
 
+logger = logging.getLogger(__name__)
+
 
 class UploadError(ValueError):
     """The upload cannot be used; `message` is translated for the person who sent it."""
@@ -38,6 +41,10 @@ class UploadError(ValueError):
     def __init__(self, message: Any) -> None:
         super().__init__(str(message))
         self.message = message
+
+
+class StorageError(UploadError):
+    """The logo was fine but could not be written (disk full, read-only folder): our fault."""
 
 
 def _sniff(head: bytes) -> str | None:
@@ -129,19 +136,35 @@ def store_logo(stream: IO[bytes]) -> str:
     """Check, re-encode and store an uploaded logo; returns its new random file name."""
     encoded, extension = process_logo(read_limited(stream))
     folder = logo_dir()
-    folder.mkdir(parents=True, exist_ok=True)
     name = secrets.token_hex(16) + extension
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        _write_atomically(folder, name, encoded)
+    except OSError as exc:
+        # Disk full, read-only or missing volume: the person can do nothing about it but try
+        # again later, so they get a clear message and the operator gets the reason.
+        logger.error("logo could not be stored in %s: %s", folder, exc)
+        raise StorageError(
+            _l(
+                "The logo could not be stored because of a problem on our side. Nothing has "
+                "been saved; please try again later."
+            )
+        ) from exc
+    return name
+
+
+def _write_atomically(folder: Path, name: str, data: bytes) -> None:
+    """Write to a temporary file and rename it: never half a file, no leftover on failure."""
     handle, temporary = tempfile.mkstemp(dir=folder, prefix=".upload-", suffix=".tmp")
     try:
         with os.fdopen(handle, "wb") as file:
-            file.write(encoded)
+            file.write(data)
             file.flush()
             os.fsync(file.fileno())
         os.replace(temporary, folder / name)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
-    return name
 
 
 def delete_logo(name: str | None) -> None:

@@ -70,7 +70,7 @@ def test_register_profile_write_preview_submit(page, page_watch, live_app, tmp_p
     # The organisation profile, with a Markdown preview and a logo.
     page.get_by_role("link", name="Organisationsprofil").click()
     _assert_accessible(page)
-    page.get_by_label("Website").fill("https://strahlformung.example.org")
+    page.get_by_label("Website", exact=True).fill("https://strahlformung.example.org")
     page.get_by_label("Postleitzahl").fill("07745")
     page.get_by_label("Beschreibung auf Deutsch").fill("Wir formen **Laserstrahlen**.")
     page.get_by_label("Beschreibung auf Englisch").fill("We shape **laser beams**.")
