@@ -355,11 +355,33 @@ def _write_state(gen: str, state: dict[str, Any]) -> None:
     os.replace(tmp, path)
 
 
+def _retrying(open_fn: Callable[[], Any], attempts: int = 5) -> Any:
+    """Open index files, riding out another process's commit.
+
+    A commit in another worker deletes the previous TOC and merged segments; opening at that
+    moment raises FileNotFoundError although the index is fine. Only that error is retried.
+    """
+    for attempt in range(1, attempts):
+        try:
+            return open_fn()
+        except FileNotFoundError:
+            time.sleep(0.005 * attempt)
+    return open_fn()
+
+
+def _open_index(gen: str):
+    # Plain file reads, not memory maps: mapped pages of a 150 MB index would count into
+    # every worker's RSS; through the page cache they are shared anyway.
+    return _retrying(lambda: FileStorage(gen, supports_mmap=False).open_index())
+
+
 def _usable(gen: str | None) -> bool:
     if gen is None:
         return False
     try:
-        return whoosh_index.exists_in(gen) and _read_state(gen).get("schema") == SCHEMA_VERSION
+        if _read_state(gen).get("schema") != SCHEMA_VERSION:
+            return False
+        return _open_index(gen).latest_generation() > -1
     except Exception:  # a garbled TOC raises whoosh's IndexError, a bad state ValueError, …
         return False
 
@@ -412,10 +434,8 @@ def _searcher(gen: str):
         cache.pop(root)
         _close_quietly(entry[2])
     try:
-        # Read with plain file reads, not memory maps: mapped pages of a 150 MB index would
-        # count into every worker's RSS; through the page cache they are shared anyway.
-        ix = FileStorage(gen, supports_mmap=False).open_index()
-        searcher = ix.searcher()
+        ix = _open_index(gen)
+        searcher = _retrying(ix.searcher)
     except Exception as exc:  # unpickling a foreign schema can raise nearly anything
         raise _IndexUnreadable(gen) from exc
     if len(cache) >= 8:  # tests open one index per test; keep the cache small
