@@ -36,6 +36,8 @@ from whoosh.matching import ListMatcher, NullMatcher
 from whoosh.reading import TermNotFound
 from whoosh.util.times import datetime_to_long
 
+from portal.services import search_sidecar
+
 _BITS = tuple(1 << i for i in range(8))
 _BYTE_BITS = tuple(tuple(i for i in range(8) if b >> i & 1) for b in range(256))
 _NONZERO = re.compile(rb"[^\x00]")
@@ -130,8 +132,10 @@ class _Segment:
         self.postings = 0  # how many postings `terms` holds
         self.prefixes: OrderedDict[Any, int] = OrderedDict()  # prefix and phrase masks
         self.values: dict[str, dict[str, int]] = {}
+        self.doc_values: dict[str, list[tuple[str, ...]]] = {}
         self.columns: dict[str, list[int]] = {}
         self.lock = threading.Lock()
+        self.sidecar = search_sidecar.open_for(reader)  # long posting lists as raw arrays
 
 
 _segments: OrderedDict[str, _Segment] = OrderedDict()
@@ -193,16 +197,27 @@ def _read_postings(reader, fieldname: str, btext: bytes) -> tuple[array, array]:
     return ids, weights
 
 
-def _positions(reader, fieldname: str, btext: bytes, wanted: bytes) -> dict[int, list[int]]:
+def _positions(
+    reader, seg: _Segment, fieldname: str, btext: bytes, wanted: bytes
+) -> dict[int, list[int]]:
     """Positions of a term in the segment's documents whose bit is set in `wanted`; only the
     blocks holding such documents have their positions read."""
     fmt = reader.schema[fieldname].format
     found: dict[int, list[int]] = {}
+    size = len(wanted) << 3
+    side = seg.sidecar.positions(fieldname, btext) if seg.sidecar is not None else None
+    if side is not None:
+        ids, counts, flat = side
+        start = 0
+        for d, count in zip(ids, counts, strict=True):
+            if d < size and wanted[d >> 3] >> (d & 7) & 1:
+                found[d] = flat[start : start + count].tolist()
+            start += count
+        return found
     terms = getattr(reader, "_terms", None)
     if terms is None or (fieldname, btext) not in terms:
         return found
     matcher = terms.matcher(fieldname, btext, fmt)
-    size = len(wanted) << 3
     decode = _decode_positions if type(fmt) is Positions else fmt.decode_positions
     if hasattr(matcher, "_read_values") and getattr(matcher, "_byteids", True) is None:
         while matcher.is_active():
@@ -226,12 +241,13 @@ def _positions(reader, fieldname: str, btext: bytes, wanted: bytes) -> dict[int,
     return found
 
 
-def _phrase_mask(reader, fieldname: str, words: list[bytes], candidates: int, size: int) -> int:
+def _phrase_mask(reader, seg: _Segment, fieldname: str, words: list[bytes], candidates: int) -> int:
     """The documents of `candidates` (segment numbers) where `words` stand in a row."""
+    size = seg.size
     if not candidates or not words:
         return 0
     wanted = candidates.to_bytes((size + 8) >> 3, "little")
-    positions = [_positions(reader, fieldname, word, wanted) for word in words]
+    positions = [_positions(reader, seg, fieldname, word, wanted) for word in words]
     found = []
     first = positions[0]
     for docnum in iter_bits(candidates):
@@ -257,7 +273,8 @@ def _segment_postings(reader, seg: _Segment, fieldname: str, btext: bytes):
     key = (fieldname, btext)
     found = seg.terms.get(key)
     if found is None:
-        ids, weights = _read_postings(reader, fieldname, btext)
+        side = seg.sidecar.postings(fieldname, btext) if seg.sidecar is not None else None
+        ids, weights = side if side is not None else _read_postings(reader, fieldname, btext)
         found = (mask_of(ids, seg.size), ids, weights)
         with seg.lock:
             seg.terms[key] = found
@@ -282,6 +299,19 @@ def _segment_values(reader, seg: _Segment, fieldname: str) -> dict[str, int]:
                 if mask:
                     found[btext.decode("utf-8")] = mask
         seg.values[fieldname] = found
+    return found
+
+
+def _segment_doc_values(reader, seg: _Segment, fieldname: str) -> list[tuple[str, ...]]:
+    """Each document's values of a facet field (segment numbers, deleted documents too)."""
+    found = seg.doc_values.get(fieldname)
+    if found is None:
+        found = [()] * seg.size
+        for value, mask in _segment_values(reader, seg, fieldname).items():
+            for docnum in iter_bits(mask):
+                found[docnum] += (value,)
+        with seg.lock:
+            seg.doc_values[fieldname] = found
     return found
 
 
@@ -453,7 +483,7 @@ class View:
             mask = seg.prefixes.get(key)
             if mask is None:
                 local = candidates >> offset & ((1 << seg.size) - 1)
-                mask = _phrase_mask(reader, q.fieldname, words, local, seg.size)
+                mask = _phrase_mask(reader, seg, q.fieldname, words, local)
                 if cache:
                     with seg.lock:
                         seg.prefixes[key] = mask
@@ -508,13 +538,14 @@ class View:
         return found
 
     def doc_values(self, fieldname: str) -> list[tuple[str, ...]]:
+        """Each document's values of a facet field, by global document number (made per
+        segment, so after an edit only the new small segment is read)."""
         found = self._doc_values.get(fieldname)
         if found is None:
-            lists: list[list[str]] = [[] for _ in range(self.size)]
-            for value, mask in self.values(fieldname).items():
-                for docnum in iter_bits(mask):
-                    lists[docnum].append(value)
-            found = self._doc_values[fieldname] = [tuple(v) for v in lists]
+            found = []
+            for (reader, _offset), seg in zip(self.leaves, self.segments, strict=True):
+                found += _segment_doc_values(reader, seg, fieldname)
+            self._doc_values[fieldname] = found
         return found
 
     def count(self, fieldname: str, mask: int) -> dict[str, int]:

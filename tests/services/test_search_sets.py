@@ -6,6 +6,8 @@ Each fast path must give what the plain Whoosh way gives; these tests compare th
 
 from __future__ import annotations
 
+import os
+
 import pytest
 from whoosh import query as wq
 
@@ -217,4 +219,6 @@ def test_parallel_rebuild_equals_the_one_process_rebuild(tmp_path, monkeypatch):
         gen = search._current_dir(search._root())
         assert len(whoosh_index.open_dir(gen).reader().leaf_readers()) == 2  # one per process
         assert snapshot() == serial
+        # Each process wrote its segment's posting side file (long lists only: none here).
+        assert len([n for n in os.listdir(gen) if n.endswith(".ppost")]) == 2
         search.reset_cache()
