@@ -103,6 +103,8 @@ class Posting(db.Model):
     __table_args__ = (
         sa.UniqueConstraint("organisation_id", "external_id", name="uq_postings_org_external_id"),
         sa.Index("ix_postings_status_expires", "status", "expires_at"),
+        # The newest public postings (home page, feeds) without sorting every posting.
+        sa.Index("ix_postings_status_published", "status", "published_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -133,7 +135,7 @@ class Posting(db.Model):
     contact_name: Mapped[str | None] = mapped_column(sa.String(120))
     contact_email: Mapped[str | None] = mapped_column(sa.String(254))
     rejection_reason: Mapped[str | None] = mapped_column(sa.Text)
-    featured_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    featured_until: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
     submitted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     published_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
     expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

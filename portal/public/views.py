@@ -7,10 +7,10 @@ from flask_babel import gettext as _
 
 from portal.extensions import db, limiter
 from portal.i18n import current_lang
-from portal.models import OrganisationKind, Page, ReportReason
+from portal.models import OrganisationKind, Page, PostingKind, ReportReason
 from portal.public import bp
 from portal.public.forms import POSTED_CHOICES, ReportForm, posting_query_from_args
-from portal.services import organisations, postings, search, seo, staff, stats, trainings
+from portal.services import organisations, postings, search, seo, stats, trainings
 from portal.services.markdown import render as markdown
 from portal.templating import facet_value_names
 
@@ -19,12 +19,20 @@ FILTER_NAMES = ("kind", "topic", "city", "org", "orgkind", "remote", "employment
 
 @bp.get("/")
 def home():
-    featured = postings.featured_postings()
+    overview = search.posting_overview(featured=6, newest=8)
+    if overview is None:  # the index cannot be read: the same from the database
+        featured = postings.featured_postings()
+        newest = postings.newest_postings(limit=8, exclude=[p.id for p in featured])
+        counts = postings.counts_by_kind()
+    else:
+        featured = postings.load_postings(overview.featured)
+        newest = postings.load_postings(overview.newest)
+        counts = {kind: overview.counts.get(kind.value, 0) for kind in PostingKind}
     return render_template(
         "public/home.html",
-        counts=postings.counts_by_kind(),
+        counts=counts,
         featured=featured,
-        newest=postings.newest_postings(limit=8, exclude=[p.id for p in featured]),
+        newest=newest,
         courses=trainings.promoted_courses() or trainings.upcoming_courses(limit=3),
     )
 
@@ -33,7 +41,6 @@ def home():
 def jobs():
     query = posting_query_from_args(request.args, current_app.config["POSTINGS_PER_PAGE"])
     result = search.search_postings(query, ui_lang=current_lang())
-    result = staff.featured_first(query, result, current_lang())  # featured matches lead
     items = postings.load_postings([hit.id for hit in result.hits])
     hits = {hit.id: hit for hit in result.hits}
     return render_template(

@@ -22,6 +22,7 @@ Modules: `search_analysis` (analyzers), `search_lexicon` (compound parts, glossa
 
 from __future__ import annotations
 
+import gc
 import json
 import logging
 import os
@@ -61,7 +62,9 @@ from portal.models import (
     utcnow,
 )
 from portal.services import search_analysis as analysis
+from portal.services import search_build
 from portal.services import search_documents as documents
+from portal.services import search_fallback as fallback
 from portal.services import search_outbox as outbox
 from portal.services import search_sets as sets
 from portal.services.search_documents import naive
@@ -121,12 +124,15 @@ class SearchResult:
     facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
     suggestion: str | None = None
     relaxed: bool = False  # no result had all the words; these have some of them
-    available: bool = True  # False: the index could not be read (logged); hits are empty
+    # False: the index could not be read (logged); postings come from the database, newest
+    # first, without highlights or facets (`search_fallback`)
+    available: bool = True
 
 
 # --- schema -----------------------------------------------------------------------------------
 
-SCHEMA_VERSION = 2  # 2: `expires` is sortable (a column), analyzers are `WordAnalyzer`s
+# 2: `expires` is sortable (a column), analyzers are `WordAnalyzer`s; 3: so is `featured_until`
+SCHEMA_VERSION = 3
 STATE_FILE = "portal-state.json"
 MULTI_VALUED = frozenset({"topic", "city", "lang"})
 MAX_FILTER_VALUES = 20
@@ -138,6 +144,7 @@ PARALLEL_FROM = 2000  # documents from which a rebuild indexes in several proces
 SHARE_LIMIT_MB = 512  # posting pool of each of those processes before it spills to disk
 RESULT_CACHE = 256  # results kept per searcher (a searcher lives until the index changes)
 FACET_VALUES = 50  # values listed per facet (most frequent first; chosen ones always)
+FEATURED_LIFTED = 5  # featured matches put before the first page of a relevance search
 TITLE_FIELDS = frozenset({"title_de", "title_en"})
 GAP_TTL = 3600.0  # seconds a missing seq is watched for a late commit (PostgreSQL)
 
@@ -165,7 +172,7 @@ def make_schema(decompound: bool = True) -> Schema:
         deadline=DATETIME(sortable=True),
         starts=DATETIME(sortable=True),
         expires=DATETIME(sortable=True),
-        featured_until=DATETIME(stored=True),
+        featured_until=DATETIME(stored=True, sortable=True),
         sortname=ID(sortable=True),
         title_de=TEXT(analyzer=german, stored=True),
         body_de=TEXT(analyzer=german),
@@ -187,8 +194,32 @@ def search_postings(query: PostingQuery, ui_lang: str = "de") -> SearchResult:
     try:
         return _with_searcher(lambda s: _search_postings(s, query, ui_lang, page, per_page))
     except Exception:
-        logger.exception("posting search failed")
-        return SearchResult([], 0, page, per_page, available=False)
+        logger.exception("posting search failed: answering from the database")
+    try:
+        ids, total = fallback.posting_ids(query, page, per_page)
+    except Exception:
+        logger.exception("posting search from the database failed")
+        ids, total = [], 0
+    return SearchResult([Hit(i) for i in ids], total, page, per_page, available=False)
+
+
+@dataclass(frozen=True)
+class Overview:
+    """The home page's postings: featured ones, the newest others, open postings per kind."""
+
+    featured: list[int]
+    newest: list[int]
+    counts: dict[str, int]
+
+
+def posting_overview(featured: int = 6, newest: int = 8) -> Overview | None:
+    """The home page's ids and counts from the index (a few set operations, cached for the
+    index generation), or None when the index cannot be read: then ask the database."""
+    try:
+        return _with_searcher(lambda s: _overview(s, featured, newest))
+    except Exception:
+        logger.exception("posting overview failed")
+        return None
 
 
 def search_trainings(
@@ -284,7 +315,8 @@ def status() -> str:
     "unavailable" (the index cannot be read or rebuilt)."""
     try:
         gen = _ensure_index()
-        _searcher(gen)
+        with _searcher_lock:
+            _searcher(gen)
         state = _read_state(gen)
         if not state.get("complete", True) or _LAST_APPLY_ERROR.get(_root()):
             return "degraded"
@@ -295,10 +327,11 @@ def status() -> str:
 
 
 def reset_cache() -> None:
-    """Forget this thread's open searchers (after a fork, or in tests)."""
-    for entry in getattr(_local, "open", {}).values():
-        _close_quietly(entry[2])
-    _local.open = {}
+    """Forget the open searchers (after a fork, or in tests)."""
+    with _searcher_lock:
+        for entry in _open.values():
+            _close_quietly(entry[2])
+        _open.clear()
 
 
 def init_app(app: Flask) -> None:
@@ -309,7 +342,11 @@ def init_app(app: Flask) -> None:
 
 # --- index directories, state, searchers ------------------------------------------------------
 
-_local = threading.local()
+# One searcher per index for the whole process, used by one thread at a time: Whoosh reads
+# its files through shared file objects, and a worker's threads share the GIL anyway, while
+# a searcher per thread would keep its masks and caches (tens of MB at national scale) twice.
+_open: dict[str, tuple[str, Any, Any]] = {}
+_searcher_lock = threading.RLock()
 _REBUILD_THROTTLE: dict[str, float] = {}
 _LAST_APPLY_ERROR: dict[str, str] = {}
 _CORRUPTION_ERRORS = (
@@ -413,8 +450,9 @@ def _throttled(key: str, seconds: float = 60.0) -> bool:
 
 
 def _searcher(gen: str):
-    """This thread's long-lived searcher for `gen`, refreshed when the index has changed."""
-    cache: dict[str, tuple[str, Any, Any]] = _local.__dict__.setdefault("open", {})
+    """The process's long-lived searcher for `gen`, refreshed when the index has changed.
+    Only with `_searcher_lock` held."""
+    cache = _open
     root = os.path.dirname(gen)
     entry = cache.get(root)
     if entry is not None and entry[0] == gen:
@@ -446,6 +484,9 @@ def _searcher(gen: str):
 
 
 def _close_quietly(searcher) -> None:
+    # The view refers to its searcher: drop it now rather than leave the pair (tens of MB at
+    # national scale) to a collection of the oldest generation.
+    searcher.__dict__.pop("_portal_view", None)
     try:
         searcher.close()
     except Exception:  # noqa: S110 - closing a broken searcher may fail; nothing to do
@@ -458,16 +499,16 @@ def _with_searcher(fn: Callable[[Any], Any]) -> Any:
         _catch_up(_ensure_index())
         gen = _ensure_index()  # catching up may have rebuilt and swapped the index
         try:
-            searcher = _searcher(gen)
-            return fn(searcher)
+            with _searcher_lock:
+                return fn(_searcher(gen))
         except (_IndexUnreadable, *_CORRUPTION_ERRORS[:4]) as exc:
             if attempt == 2 or _throttled("unreadable:" + os.path.dirname(gen)):
                 raise
             logger.warning("search index %s unreadable (%r): rebuilding", gen, exc)
-            cache = getattr(_local, "open", {})
-            stale = cache.pop(os.path.dirname(gen), None)
-            if stale is not None:
-                _close_quietly(stale[2])
+            with _searcher_lock:
+                stale = _open.pop(os.path.dirname(gen), None)
+                if stale is not None:
+                    _close_quietly(stale[2])
             rebuild()
     raise AssertionError("unreachable")
 
@@ -532,13 +573,14 @@ def _rebuild_locked(root: str) -> int:
                     count = _build_in_parallel(ix, shares)
                 except Exception:
                     logger.exception("parallel search rebuild failed: building in one process")
-                    shares = None
-            if not shares:
-                writer = ix.writer(procs=1, limitmb=128)
-                if start_seq is not None:
+                    # with Whoosh's own writer, in case the fast one is what failed
+                    writer = ix.writer(procs=1, limitmb=128)
                     for doc in documents.all_documents(session):
                         writer.add_document(**doc)
                         count += 1
+            else:  # `search_build` writes what Whoosh's writer would, faster
+                docs = documents.all_documents(session) if start_seq is not None else ()
+                count = search_build.build(ix, docs)
         except sa.exc.DBAPIError:
             logger.exception("search rebuild could not read the database")
             if writer is not None:
@@ -621,7 +663,7 @@ def _build_in_parallel(ix, shares) -> int:
                 raise RuntimeError(f"indexing process failed with exit code {process.returncode}")
             with open(job + ".out", "rb") as f:
                 results.append(pickle.load(f))
-        segments = [segment for _n, segment in results if segment is not None]
+        segments = [segment for _n, share_segments in results for segment in share_segments]
         TOC(ix.schema, segments, ix.latest_generation() + 1).write(ix.storage, ix.indexname)
     except BaseException:
         for process, _job in jobs:
@@ -650,25 +692,28 @@ def _index_share_main() -> None:
 
 
 def _index_share(folder: str, url: str, share) -> tuple[int, Any]:
-    """Write the documents of `share` as one new segment of the index in `folder` (not
-    committed: the parent does that); returns (documents, segment)."""
-    from whoosh.writing import SegmentWriter
+    """Write the documents of `share` as new segments of the index in `folder` (not
+    committed: the parent does that); returns (documents, segments).
 
+    `search_build.SegmentBuilder` writes what Whoosh's `SegmentWriter` would, faster; it
+    leaves the temporary folder the processes share to the parent. The cyclic garbage
+    collector is off meanwhile: the builder holds millions of lists that it would scan over
+    and over (a fifth of the time), and this short-lived process makes little cyclic garbage.
+    """
     if not any(ids for _type, ids in share):
-        return 0, None
+        return 0, []
     engine = sa.create_engine(url)
+    collecting = gc.isenabled()
+    gc.disable()
     try:
-        ix = whoosh_index.open_dir(folder)
-        # No lock (the parent holds it) and never `cancel()` or `commit()`: those would
-        # remove the temporary folder the other processes are writing into.
-        writer = SegmentWriter(ix, _lk=False, limitmb=SHARE_LIMIT_MB)
-        count = 0
+        builder = search_build.SegmentBuilder(whoosh_index.open_dir(folder))
         with Session(bind=engine) as session:
             for doc in documents.documents_for(session, share):
-                writer.add_document(**doc)
-                count += 1
-        return count, writer._finalize_segment() if count else None
+                builder.add_document(**doc)
+        return builder.count, builder.finish()
     finally:
+        if collecting:
+            gc.enable()
         engine.dispose()
 
 
@@ -695,7 +740,7 @@ def _recent_holes(session: Session, upto: int, window: int = 1000) -> dict[str, 
 
 
 def _apply_locked(gen: str) -> int:
-    ix = whoosh_index.open_dir(gen)
+    ix = _open_index(gen)
     state = _read_state(gen)
     applied = 0
     try:
@@ -906,6 +951,7 @@ def _search_postings(searcher, query: PostingQuery, ui_lang: str, page: int, per
     sort = query.sort if query.sort in SORTS else "relevance"
     if sort == "relevance" and not parsed.positive:
         sort = "newest"
+    featured, featured_key = view.after("featured_until", now)
 
     key = (
         tuple((c.kind, c.text, c.negative, c.words) for c in parsed.clauses),
@@ -914,6 +960,7 @@ def _search_postings(searcher, query: PostingQuery, ui_lang: str, page: int, per
         bool(query.visa),
         live_key,
         posted_key,
+        featured_key,
         sort,
         page,
         per_page,
@@ -958,6 +1005,8 @@ def _search_postings(searcher, query: PostingQuery, ui_lang: str, page: int, per
         ranked = _ranked(searcher, view, text_q, builder.clauses, match, offset, per_page)
     else:
         ranked = [(0.0, d) for d in view.first(match, sort, per_page, skip=offset)]
+    if sort == "relevance" and page == 1 and featured & match:
+        ranked = _featured_first(searcher, view, text_q, builder.clauses, featured & match, ranked)
     hits = [
         _hit(searcher.stored_fields(docnum), score, searcher, ui_lang, builder.marks, now)
         for score, docnum in ranked
@@ -968,6 +1017,28 @@ def _search_postings(searcher, query: PostingQuery, ui_lang: str, page: int, per
     if len(view.results) > RESULT_CACHE:
         view.results.popitem(last=False)
     return result
+
+
+def _overview(searcher, featured: int, newest: int) -> Overview:
+    now = naive(utcnow())
+    view = _view(searcher)
+    live, live_key = view.after("expires", now)
+    lifted, featured_key = view.after("featured_until", now)
+    key = ("overview", live_key, featured_key, featured, newest)
+    cached = view.results.get(key)
+    if cached is None:
+        chosen = view.first(live & lifted, "newest", featured)
+        others = live & ~sets.mask_of(chosen, view.size)
+        cached = view.results[key] = Overview(
+            featured=[_posting_id(searcher, d) for d in chosen],
+            newest=[_posting_id(searcher, d) for d in view.first(others, "newest", newest)],
+            counts=view.count("kind", live),
+        )
+    return cached
+
+
+def _posting_id(searcher, docnum: int) -> int:
+    return int(searcher.stored_fields(docnum)["id"].partition(":")[2])
 
 
 def _ranked(searcher, view: sets.View, text_q, clauses, match: int, offset: int, per_page: int):
@@ -1014,6 +1085,15 @@ def _ranked(searcher, view: sets.View, text_q, clauses, match: int, offset: int,
             more = view.first(tier & ~chosen, "newest", want - len(ranked))
             ranked += [(0.0, d) for d in more]
     return ranked[offset:want]
+
+
+def _featured_first(searcher, view: sets.View, text_q, clauses, featured: int, ranked):
+    """The first page of a relevance search led by the best FEATURED_LIFTED featured matches
+    (postings staff feature; the cards say so, so nobody takes the order for relevance).
+    Lifted postings keep their own place on later pages."""
+    lifted = _ranked(searcher, view, text_q, clauses, featured, 0, FEATURED_LIFTED)
+    chosen = {docnum for _score, docnum in lifted}
+    return lifted + [(score, docnum) for score, docnum in ranked if docnum not in chosen]
 
 
 def _search_simple(
@@ -1079,7 +1159,7 @@ def _hit(fields: dict, score, searcher, ui_lang: str, marks: Marks | None, now: 
 class _LazyHit(Hit):
     """A `Hit` whose highlights are made when first read, from plain data (the stored
     title and snippet, the analyzer, the terms): no searcher is needed then. A caller that
-    wants only ids, such as a wider search for featured postings, never pays for them."""
+    wants only ids never pays for them, nor does a cached result nobody shows again."""
 
     _source: tuple | None = None
     _title: Markup | None = None
@@ -1143,12 +1223,14 @@ __all__ = [
     "FACETS",
     "SORTS",
     "Hit",
+    "Overview",
     "PostingQuery",
     "SearchResult",
     "apply_changes",
     "highlight",
     "init_app",
     "parse_query",
+    "posting_overview",
     "queue_changes",
     "rebuild",
     "reset_cache",

@@ -27,6 +27,7 @@ from portal.models import (
 from portal.services.search_lexicon import fold
 
 NO_DEADLINE = datetime(2999, 12, 31)  # sorts after every real deadline
+NOT_FEATURED = datetime(1970, 1, 1)  # "featured until" of postings never featured
 SNIPPET_SOURCE_CHARS = 1200  # stored per language for snippets
 LOAD_CHUNK = 200
 
@@ -128,8 +129,8 @@ def _posting_document(p: Posting) -> dict[str, Any]:
         "expires": naive(p.expires_at),
         "names": " ".join(filter(None, names)),
     }
-    if p.featured_until:
-        doc["featured_until"] = naive(p.featured_until)
+    # Always set: a posting without the column's value would sort after every date.
+    doc["featured_until"] = naive(p.featured_until) if p.featured_until else NOT_FEATURED
     words = [doc["names"]]
     for text in p.texts:
         lang = "en" if text.lang == "en" else "de"

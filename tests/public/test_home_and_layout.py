@@ -4,6 +4,7 @@ import re
 
 import pytest
 
+from portal.extensions import db
 from portal.models import PostingKind, PostingStatus
 from tests.factories import PostingFactory, TrainingFactory
 
@@ -119,8 +120,23 @@ def test_unexpected_error_gives_translated_500_page(app, client, monkeypatch):
     def broken(*args, **kwargs):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(postings, "counts_by_kind", broken)
+    monkeypatch.setattr(postings, "load_postings", broken)
     monkeypatch.setitem(app.config, "PROPAGATE_EXCEPTIONS", False)
     response = client.get("/de/")
     assert response.status_code == 500
     assert "Etwas ist schiefgelaufen" in response.get_data(as_text=True)
+
+
+def test_home_page_counts_and_lists_from_the_database_when_the_index_is_unreadable(
+    client, monkeypatch
+):
+    from portal.services import search
+
+    PostingFactory(texts={"de": "Neueste Stelle im Fallback"})
+    db.session.commit()
+    with_index = client.get("/de/").get_data(as_text=True)
+    monkeypatch.setattr(search, "_with_searcher", lambda fn: (_ for _ in ()).throw(OSError()))
+    without_index = client.get("/de/")
+    assert without_index.status_code == 200
+    html = without_index.get_data(as_text=True)
+    assert "Neueste Stelle im Fallback" in html and "Neueste Stelle im Fallback" in with_index

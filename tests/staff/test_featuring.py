@@ -9,7 +9,6 @@ import pytest
 
 from portal.extensions import db
 from portal.models import PostingStatus, utcnow
-from portal.services import staff
 from tests.factories import PostingFactory, TrainingFactory
 from tests.staff.conftest import events
 
@@ -129,11 +128,28 @@ def test_expired_featuring_is_not_lifted_nor_marked(client):
     assert "badge--featured" not in html
 
 
-def test_featured_first_leaves_results_alone_without_featuring(app):
-    from portal.services.search import Hit, PostingQuery, SearchResult
+def test_at_most_five_featured_matches_lead_best_first(app):
+    from portal.services import search
+    from portal.services.search import PostingQuery
 
-    result = SearchResult(hits=[Hit(id=1), Hit(id=2)], total=2, page=1, per_page=20)
-    assert staff.featured_first(PostingQuery(), result, "de") is result
+    plain = [PostingFactory(texts={"en": {"title": f"Laser engineer {n}"}}) for n in range(3)]
+    soon = utcnow() + timedelta(days=3)
+    weak = [
+        PostingFactory(
+            texts={"en": {"title": f"Technician {n}", "body": "Maintains the laser."}},
+            featured_until=soon,
+        )
+        for n in range(search.FEATURED_LIFTED)
+    ]
+    strong = PostingFactory(
+        texts={"en": {"title": "Laser laser specialist", "body": "Laser."}}, featured_until=soon
+    )
+    ids = [hit.id for hit in search.search_postings(PostingQuery(q="laser"), "en").hits]
+    assert ids[0] == strong.id  # the best featured match first
+    assert len(ids) == len(plain) + len(weak) + 1  # each posting once
+    lifted = ids[: search.FEATURED_LIFTED]
+    assert len(set(lifted) & {p.id for p in weak}) == search.FEATURED_LIFTED - 1
+    assert ids[search.FEATURED_LIFTED] in {p.id for p in plain}  # the rest by relevance
 
 
 def test_suspended_featured_posting_is_nowhere(client, published):
