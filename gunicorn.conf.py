@@ -34,3 +34,10 @@ control_socket_disable = os.environ.get("GUNICORN_CONTROL_SOCKET", "") not in {"
 limit_request_line = 8190
 limit_request_fields = 100
 limit_request_field_size = 8190
+
+
+def post_worker_init(worker):
+    """The worker has loaded the app: take its long-lived objects out of the collector's way."""
+    from portal.runtime import settle_worker
+
+    settle_worker()

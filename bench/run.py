@@ -209,6 +209,11 @@ def main() -> None:
         fts_s, fts_docs = fts.build(str(db_path), str(base / "fts.db"))
         fts_bytes = (base / "fts.db").stat().st_size
 
+        # From here on this process plays a gunicorn worker: settle it the way
+        # gunicorn.conf.py does once a worker has loaded the app.
+        from portal.runtime import settle_worker
+
+        settle_worker()
         progress(f"search service: {len(queries)} queries")
         # --- search service -------------------------------------------------------------
         first: list[float] = []
