@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 from collections.abc import Callable
 from functools import wraps
 from typing import Any
 from urllib.parse import urlsplit
 
-from flask import Flask, Response, abort, g, request
+from flask import Flask, Response, abort, current_app, g, request
 from flask_login import current_user
 
 CSP = (
@@ -66,15 +68,27 @@ def staff_required(view: Callable[..., Any]) -> Callable[..., Any]:
     return wrapped
 
 
+def session_id(user) -> str:
+    """What a session and a remember-me cookie hold for `user`: the id and a key derived
+    from the password hash (keyed with SECRET_KEY), so a changed or reset password ends
+    every other session of the account (Flask-Login's "alternative tokens")."""
+    secret = current_app.config["SECRET_KEY"].encode()
+    key = hmac.new(secret, (user.password_hash or "").encode(), hashlib.sha256).hexdigest()
+    return f"{user.id}.{key[:20]}"
+
+
 def load_user(user_id: str):
     from portal.extensions import db
     from portal.models import User
 
-    if not user_id.isdigit():
+    number = user_id.partition(".")[0]
+    if not number.isdigit() or len(number) > 10:
         return None
-    user = db.session.get(User, int(user_id))
+    user = db.session.get(User, int(number))
     # A deactivated account loses its open sessions and remember-me cookies at once.
-    return user if user is not None and user.active else None
+    if user is None or not user.active:
+        return None
+    return user if hmac.compare_digest(session_id(user), user_id) else None
 
 
 def init_app(app: Flask) -> None:

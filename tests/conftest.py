@@ -40,8 +40,9 @@ class IsolatedClient(FlaskClient):
         # that looks like this client's (session_transaction pushes no request context).
         with self.application.test_request_context(environ_base=self.environ_base):
             identifier = _create_identifier()
+            user_id = user.get_id()
         with self.session_transaction() as session:
-            session["_user_id"] = str(user.id)
+            session["_user_id"] = user_id
             session["_fresh"] = True
             session["_id"] = identifier
 

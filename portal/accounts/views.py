@@ -265,7 +265,9 @@ def change_password():
     if form.validate_on_submit():
         accounts.change_password(_me(), form.new_password.data)
         db.session.commit()
-        flash(_("Your password has been changed."), "success")
+        # The new password ends every other session; this one goes on with a new id.
+        login_user(_me(), remember=request.cookies.get("remember_token") is not None)
+        flash(_("Your password has been changed. You were logged out everywhere else."), "success")
         return redirect(url_for(".settings"), 303)
     return _settings_page(400, password_form=form)
 

@@ -49,6 +49,11 @@ class User(UserMixin, db.Model):
     def is_active(self) -> bool:  # Flask-Login asks this
         return self.active
 
+    def get_id(self) -> str:  # Flask-Login stores this in the session
+        from portal.security import session_id
+
+        return session_id(self)
+
     @property
     def is_staff(self) -> bool:
         return self.role in (Role.STAFF, Role.ADMIN)

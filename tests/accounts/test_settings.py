@@ -77,8 +77,59 @@ def test_change_password(client, user_with_password, lang):
     assert verify_password(user_with_password.password_hash, NEW_PASSWORD)
     page = client.get(f"/{lang}/account/settings").get_data(as_text=True)
     assert (
-        "Ihr Passwort wurde geändert." if lang == "de" else "Your password has been changed."
+        "Ihr Passwort wurde geändert. Sie wurden überall sonst abgemeldet."
+        if lang == "de"
+        else "Your password has been changed. You were logged out everywhere else."
     ) in page
+
+
+def test_new_password_ends_the_other_sessions_and_remember_me(app, client, user_with_password):
+    other = app.test_client(user=user_with_password)  # e.g. a forgotten laptop
+    assert other.get("/en/account/settings").status_code == 200
+    laptop = app.test_client()
+    response = laptop.post(
+        "/en/account/login",
+        data={"email": user_with_password.email, "password": PASSWORD, "remember": "y"},
+    )
+    assert response.status_code in (302, 303)
+    cookies = response.headers.get_all("Set-Cookie")
+    remember = next(c for c in cookies if c.startswith("remember_token=")).split(";")[0][15:]
+    returning = app.test_client()  # the browser was closed: only the remember cookie is left
+    returning.set_cookie("remember_token", remember, domain="portal.test")
+    assert returning.get("/en/account/settings").status_code == 200
+    data = {
+        "current_password": PASSWORD,
+        "new_password": NEW_PASSWORD,
+        "new_password_confirm": NEW_PASSWORD,
+    }
+    assert client.post("/en/account/settings/password", data=data).status_code == 303
+    assert client.get("/en/account/settings").status_code == 200  # this session goes on
+    for stale in (other, app.test_client()):
+        if stale is not other:
+            stale.set_cookie("remember_token", remember, domain="portal.test")
+        response = stale.get("/en/account/settings")
+        assert response.status_code == 302 and "/account/login" in response.headers["Location"]
+
+
+def test_password_reset_ends_open_sessions(app, user_with_password):
+    from portal.services import accounts
+
+    other = app.test_client(user=user_with_password)
+    assert other.get("/en/account/settings").status_code == 200
+    accounts.reset_password(user_with_password, NEW_PASSWORD)
+    db.session.commit()
+    assert other.get("/en/account/settings").status_code == 302
+
+
+def test_session_of_another_account_id_is_refused(app, user_with_password):
+    from portal.security import load_user
+
+    with app.test_request_context():
+        good = user_with_password.get_id()
+        assert load_user(good) is user_with_password
+        assert load_user(str(user_with_password.id)) is None  # a bare id: from before
+        assert load_user(good[:-1] + ("0" if good[-1] != "0" else "1")) is None
+        assert load_user("x.y") is None and load_user("9" * 40 + ".a") is None
 
 
 @pytest.mark.parametrize(
