@@ -74,9 +74,17 @@ def _configure(app: Flask, config: Config | dict[str, Any] | None) -> None:
     app.config["SEARCH_INDEX_DIR"] = app.config.get("SEARCH_INDEX_DIR") or str(instance / "index")
     app.config["UPLOAD_DIR"] = app.config.get("UPLOAD_DIR") or str(instance / "uploads")
     app.config["MAIL_OUTBOX_DIR"] = app.config.get("MAIL_OUTBOX_DIR") or str(instance / "outbox")
-    if not app.config.get("SECRET_KEY"):
-        from portal.config import ConfigError
+    from portal.config import ConfigError
 
+    # Templates, static files, translations and migrations live beside the package, not in it:
+    # a plain `pip install .` copies only portal/ into site-packages, and every page would fail.
+    templates = Path(app.root_path).parent / "templates"
+    if not templates.is_dir():
+        raise ConfigError(
+            f"{templates} is missing: the portal runs from its source checkout; install it "
+            "there with `pip install -e .` (docs/operations.md §2)."
+        )
+    if not app.config.get("SECRET_KEY"):
         raise ConfigError("SECRET_KEY is not set; the portal refuses to start without it.")
 
 

@@ -48,6 +48,22 @@ def test_wsgi_entry_point_prints_one_line_and_exits_non_zero(tmp_path):
     ]
 
 
+def test_portal_without_its_checkout_refuses_to_start(tmp_path):
+    """A plain `pip install .` copies only portal/: no templates, static files, migrations."""
+    import shutil
+
+    site = tmp_path / "site-packages"
+    shutil.copytree(ROOT / "portal", site / "portal", ignore=shutil.ignore_patterns("__pycache__"))
+    code = "from portal import create_app; create_app({'ENV_NAME': 'testing'})"
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "PYTHONPATH": str(site)}
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=tmp_path, env=env, capture_output=True, text=True
+    )
+    assert result.returncode == 1
+    assert f"{site / 'templates'} is missing" in result.stderr
+    assert "pip install -e ." in result.stderr
+
+
 def test_production_password_is_not_printed():
     with pytest.raises(ConfigError) as caught:
         create_app(
@@ -103,7 +119,7 @@ def test_database_outage_gives_translated_503(client, monkeypatch):
     def down(*args, **kwargs):
         raise sa.exc.OperationalError("SELECT 1", {}, Exception("connection refused"))
 
-    monkeypatch.setattr(postings, "counts_by_kind", down)
+    monkeypatch.setattr(postings, "load_postings", down)
     response = client.get("/de/")
     assert response.status_code == 503
     assert "vorübergehend nicht erreichbar" in response.get_data(as_text=True)
