@@ -17,7 +17,10 @@ coordination: postings with more of the words rank first) and the result says `r
 
 Modules: `search_analysis` (analyzers), `search_lexicon` (compound parts, glossary),
 `search_documents` (what is indexed), `search_query` (search box, highlights),
-`search_outbox` (session events). This module holds the public interface and the index.
+`search_outbox` (session events), `search_sets` (bit sets: matching, facets, orders),
+`search_build` (rebuilds), `search_sidecar` (raw posting arrays beside rebuilt segments),
+`search_fallback` (the database when the index cannot be read), `search_check`
+(`reindex --check`). This module holds the public interface and the index.
 """
 
 from __future__ import annotations
@@ -141,7 +144,6 @@ MAX_WINDOW = 10_000  # deepest result position served; totals stay exact beyond 
 APPLY_BATCH = 500
 CANDIDATES = 100  # relevance: matches scored with BM25F (see `_ranked`)
 PARALLEL_FROM = 2000  # documents from which a rebuild indexes in several processes
-SHARE_LIMIT_MB = 512  # posting pool of each of those processes before it spills to disk
 RESULT_CACHE = 256  # results kept per searcher (a searcher lives until the index changes)
 FACET_VALUES = 50  # values listed per facet (most frequent first; chosen ones always)
 FEATURED_LIFTED = 5  # featured matches put before the first page of a relevance search
