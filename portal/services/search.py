@@ -142,6 +142,7 @@ MAX_FILTER_VALUES = 20
 MAX_PER_PAGE = 100
 MAX_WINDOW = 10_000  # deepest result position served; totals stay exact beyond it
 APPLY_BATCH = 500
+APPLY_WAIT = 2.0  # seconds a request that changed something waits for another applier
 CANDIDATES = 100  # relevance: matches scored with BM25F (see `_ranked`)
 PARALLEL_FROM = 2000  # documents from which a rebuild indexes in several processes
 RESULT_CACHE = 256  # results kept per searcher (a searcher lives until the index changes)
@@ -279,21 +280,33 @@ def similar_postings(posting_id: int, ui_lang: str = "de", limit: int = 5) -> li
 # --- public API: index maintenance ------------------------------------------------------------
 
 
-def apply_changes(wait: bool = False) -> int:
+def apply_changes(wait: bool | float = False) -> int:
     """Apply pending outbox rows to the index; returns how many rows were applied.
 
-    Without `wait`, returns 0 at once when another thread or process is applying (it will
-    apply these rows too). Re-applying a row is harmless: documents are replaced or deleted
-    by their unique id.
+    When another thread or process is applying, `wait=False` returns 0 at once (that one
+    may or may not have read these rows yet), `True` waits for it, and a number waits at
+    most that many seconds. Re-applying a row is harmless: documents are replaced or
+    deleted by their unique id.
     """
     gen = _ensure_index()
     lock = FileLock(os.path.join(gen, "APPLY"))
-    if not lock.acquire(blocking=wait):
+    if not _acquire(lock, wait):
         return 0
     try:
         return _apply_locked(gen)
     finally:
         lock.release()
+
+
+def _acquire(lock: FileLock, wait: bool | float) -> bool:
+    if wait is True:
+        return lock.acquire(blocking=True)
+    deadline = time.monotonic() + float(wait or 0)
+    while not lock.acquire(blocking=False):
+        if time.monotonic() >= deadline:
+            return False
+        time.sleep(0.01)
+    return True
 
 
 def rebuild() -> int:
@@ -1212,10 +1225,12 @@ def _similar(searcher, posting_id, kind, topics, titles, limit) -> list[int]:
 
 
 def _apply_after_request(response):
-    """Make a committed edit findable at once: apply if nobody else is applying."""
+    """Make a committed edit findable before it is acknowledged. If another worker is
+    applying, wait for it (it may have read the outbox before this commit), but not for
+    long: a stuck applier must not hold the request; the next search catches up then."""
     if g.pop(outbox.REQUEST_FLAG, False):
         try:
-            apply_changes(wait=False)
+            apply_changes(wait=APPLY_WAIT)
         except Exception:
             logger.exception("applying search changes after the request failed")
     return response

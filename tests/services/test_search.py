@@ -843,6 +843,26 @@ def test_apply_changes_is_idempotent(app, db, empty_index, commit):
     assert ids(find("Laser")) == {p.id}
 
 
+def test_apply_changes_waits_for_another_applier_as_long_as_asked(app, db, empty_index, commit):
+    import threading
+
+    from whoosh.util.filelock import FileLock
+
+    posting("Laser")
+    commit()
+    gen = os.path.realpath(os.path.join(app.config["SEARCH_INDEX_DIR"], "current"))
+    other = FileLock(os.path.join(gen, "APPLY"))  # another worker, busy applying
+    assert other.acquire(blocking=False)
+    assert search.apply_changes(wait=False) == 0
+    assert search.apply_changes(wait=0.05) == 0  # gave up: the other is still at it
+    release = threading.Timer(0.1, other.release)
+    release.start()
+    try:
+        assert search.apply_changes(wait=5.0) > 0  # applied once the other was done
+    finally:
+        release.join()
+
+
 def test_rebuild_equals_incremental(db, empty_index, corpus, commit):
     corpus[2].status = PostingStatus.CLOSED
     corpus[3].texts[0].title = "Faser Spezialist"
