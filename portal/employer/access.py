@@ -15,8 +15,8 @@ from typing import Any
 from flask import abort, g, render_template, session
 from flask_login import current_user
 
-from portal.models import Membership, MembershipRole, Organisation, Posting
-from portal.services import organisations, postings
+from portal.models import Membership, MembershipRole, Organisation, Posting, TrainingCourse
+from portal.services import organisations, postings, trainings
 
 SESSION_KEY = "employer_org"
 
@@ -86,3 +86,34 @@ def team_membership_or_404(membership_id: int) -> Membership:
     if membership is None:
         abort(404)
     return membership
+
+
+def courses_allowed() -> bool:
+    """Whether the current organisation may propose courses (approved and a cluster member)."""
+    return trainings.may_propose_courses(g.get("organisation"))
+
+
+def course_member_required(view: Callable[..., Any]) -> Callable[..., Any]:
+    """The write routes of course proposals: employers of an approved member organisation.
+
+    Others get the page that explains who may propose courses, with 403 (never a 500).
+    """
+
+    @wraps(view)
+    def wrapped(*args: Any, **kwargs: Any) -> Any:
+        if not courses_allowed():
+            return (
+                render_template("employer/courses_closed.html", organisation=g.organisation),
+                403,
+            )
+        return view(*args, **kwargs)
+
+    return employer_required(wrapped)
+
+
+def employer_course_or_404(course_id: int, lock: bool = False) -> TrainingCourse:
+    """The current organisation's course; 404 for every other id (also the cluster's own)."""
+    course = trainings.organisation_course(current_organisation(), course_id, lock=lock)
+    if course is None:
+        abort(404)
+    return course

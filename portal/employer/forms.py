@@ -1,4 +1,4 @@
-"""Forms of the employer area: organisation profile, team, postings.
+"""Forms of the employer area: organisation profile, team, postings, course proposals.
 
 Every field has a length limit; cross-field rules (one language complete, pay range, an
 application route) live in `validate`. The posting form converts to and from the plain data
@@ -43,6 +43,7 @@ from wtforms.validators import (
 )
 from wtforms.widgets import CheckboxInput, ListWidget
 
+from portal.course_form import BaseCourseForm, base_course_form_data
 from portal.labels import choices
 from portal.models import (
     LANGS,
@@ -445,3 +446,16 @@ class ImportForm(FlaskForm):
     def validate_file(self, field: Any) -> None:
         if not (field.data and getattr(field.data, "filename", "")):
             raise ValidationError(_("Please choose a file."))
+
+
+class CourseProposalForm(BaseCourseForm):
+    """A member organisation's course: the staff form without the staff-only provider choice.
+
+    The provider is always the member's own organisation (set by the service), and promotion
+    stays with the cluster team.
+    """
+
+
+def course_proposal_data(data: dict[str, Any], zone: Any) -> dict[str, Any]:
+    """A course's data as the proposal form's `data`."""
+    return base_course_form_data(data, zone)

@@ -30,25 +30,31 @@ from portal.config import PROJECT_ROOT
 from portal.employer import bp
 from portal.employer.access import (
     SESSION_KEY,
+    course_member_required,
+    courses_allowed,
     current_organisation,
+    employer_course_or_404,
     employer_posting_or_404,
     employer_required,
     is_owner,
     team_membership_or_404,
 )
 from portal.employer.forms import (
+    ActionForm,
     ApiTokenForm,
+    CourseProposalForm,
     DeleteOrganisationForm,
     ExtendForm,
     ImportForm,
     InviteForm,
     OrganisationForm,
     PostingForm,
+    course_proposal_data,
     data_for_form,
 )
 from portal.extensions import db
 from portal.i18n import current_lang, number
-from portal.models import MembershipRole, Posting, PostingStatus
+from portal.models import MembershipRole, Posting, PostingStatus, TrainingCourse
 from portal.security import is_safe_redirect
 from portal.services import (
     api_tokens,
@@ -60,11 +66,13 @@ from portal.services import (
     organisations,
     postings,
     stats,
+    trainings,
     uploads,
 )
 from portal.services.markdown import render as markdown
 from portal.services.organisations import TeamError
 from portal.services.postings import TransitionError
+from portal.services.staff import local_zone
 from portal.services.uploads import UploadError
 
 # The order of the dashboard's sections: what needs doing first.
@@ -112,6 +120,7 @@ def dashboard():
         is_owner=is_owner(),
         can=postings.can,
         days_left=postings.days_left,
+        course_counts=trainings.course_counts(organisation) if courses_allowed() else None,
     )
 
 
@@ -711,3 +720,146 @@ def _run_import(form: ImportForm) -> tuple[importer.ImportReport | None, int]:
 @employer_required
 def import_example(fmt: str):
     return send_from_directory(EXAMPLES_DIR, f"import-example.{fmt}", as_attachment=True)
+
+
+# --- course proposals (member organisations only) ----------------------------------------------
+#
+# DESIGN §2: member organisations propose courses, staff moderate them. Members write and
+# change drafts, submit them and may withdraw a submitted one; once public, a course is the
+# cluster team's to change. The rules live in `portal.services.trainings`.
+
+
+@bp.get("/courses")
+@employer_required
+def course_list():
+    organisation = current_organisation()
+    if not courses_allowed():
+        # Not an error: the page says who may propose courses and why this one may not (yet).
+        return render_template("employer/courses_closed.html", organisation=organisation)
+    courses = trainings.organisation_courses(organisation)
+    return render_template(
+        "employer/courses.html",
+        organisation=organisation,
+        courses=courses,
+        reasons={c.id: trainings.return_reason(c) for c in courses},
+        can=trainings.can_course,
+        editable=trainings.member_can_edit,
+    )
+
+
+def _course_page(
+    course: TrainingCourse | None, form: CourseProposalForm | None, status: int = 200
+) -> Any:
+    """The form of a draft, or a read-only view of a course under review or public."""
+    editable = course is None or trainings.member_can_edit(course)
+    if editable and form is None:
+        data = course_proposal_data(trainings.course_data(course), local_zone())
+        form = CourseProposalForm(data=data)
+    return render_template(
+        "employer/course_form.html",
+        organisation=current_organisation(),
+        course=course,
+        form=form if editable else None,
+        editable=editable,
+        reason=trainings.return_reason(course) if course is not None else None,
+        can=trainings.can_course,
+    ), status
+
+
+def _save_course(course: TrainingCourse | None, form: CourseProposalForm) -> Any:
+    """Create or update the draft; with "submit_review" in the form, submit it right after.
+
+    The draft is committed before submitting, so a refused submission (a course that is
+    already over) never loses what the member typed.
+    """
+    data = form.to_data(local_zone())
+    try:
+        if course is None:
+            course = trainings.propose_course(current_organisation(), data, current_user)
+        else:
+            trainings.update_proposal(course, data, current_user)
+    except TransitionError as error:
+        db.session.rollback()
+        flash(str(error.message), "error")
+        fresh = employer_course_or_404(course.id) if course is not None else None
+        if fresh is not None and not trainings.member_can_edit(fresh):
+            return _course_page(fresh, None, error.status_code)
+        return _course_page(fresh, form, error.status_code)
+    db.session.commit()
+    if "submit_review" not in request.form:
+        flash(_("The course has been saved as a draft."), "success")
+        return redirect(url_for(".edit_course", course_id=course.id), 303)
+    refused = _course_move(course, trainings.submit_course)
+    if refused:
+        return refused
+    flash(_("The course has been submitted. The cluster team will review it shortly."), "success")
+    return redirect(url_for(".course_list"), 303)
+
+
+@bp.route("/courses/new", methods=["GET", "POST"])
+@course_member_required
+def new_course():
+    if request.method == "GET":
+        form = CourseProposalForm(
+            data=course_proposal_data({"language": current_lang()}, local_zone())
+        )
+        return _course_page(None, form)
+    form = CourseProposalForm()
+    if not form.validate():
+        flash(_("Please correct the marked fields."), "error")
+        return _course_page(None, form, 400)
+    return _save_course(None, form)
+
+
+@bp.route("/courses/<id:course_id>/edit", methods=["GET", "POST"])
+@course_member_required
+def edit_course(course_id: int):
+    course = employer_course_or_404(course_id, lock=request.method == "POST")
+    if request.method == "GET":
+        return _course_page(course, None)
+    if not trainings.member_can_edit(course):
+        flash(str(trainings.not_editable_message(course)), "error")
+        return _course_page(course, None, 409)
+    form = CourseProposalForm()
+    if not form.validate():
+        flash(_("Please correct the marked fields."), "error")
+        return _course_page(course, form, 400)
+    return _save_course(course, form)
+
+
+def _course_move(course: TrainingCourse, change) -> Any:
+    """Run a status change; a refused one becomes a message on the course's page (4xx)."""
+    try:
+        change(course, current_user)
+    except TransitionError as error:
+        db.session.rollback()
+        flash(str(error.message), "error")
+        return _course_page(employer_course_or_404(course.id), None, error.status_code)
+    db.session.commit()
+    return None
+
+
+@bp.post("/courses/<id:course_id>/submit")
+@course_member_required
+def submit_course(course_id: int):
+    if not ActionForm().validate():
+        abort(400)
+    course = employer_course_or_404(course_id, lock=True)
+    refused = _course_move(course, trainings.submit_course)
+    if refused:
+        return refused
+    flash(_("The course has been submitted. The cluster team will review it shortly."), "success")
+    return _back(url_for(".course_list"))
+
+
+@bp.post("/courses/<id:course_id>/withdraw")
+@course_member_required
+def withdraw_course(course_id: int):
+    if not ActionForm().validate():
+        abort(400)
+    course = employer_course_or_404(course_id, lock=True)
+    refused = _course_move(course, trainings.withdraw_course)
+    if refused:
+        return refused
+    flash(_("The course has been withdrawn. It is a draft again that you can change."), "success")
+    return _back(url_for(".edit_course", course_id=course.id))

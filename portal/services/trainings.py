@@ -14,6 +14,7 @@ from sqlalchemy.orm import selectinload
 from portal.extensions import db
 from portal.labels import label
 from portal.models import (
+    AuditEvent,
     CourseFormat,
     CourseStatus,
     Organisation,
@@ -102,6 +103,9 @@ COURSE_TRANSITIONS: dict[str, tuple[frozenset[CourseStatus], CourseStatus]] = {
     "return": (frozenset({CS.SUBMITTED}), CS.DRAFT),
     "cancel": (frozenset({CS.PUBLISHED}), CS.CANCELLED),
     "archive": (frozenset({CS.DRAFT, CS.SUBMITTED, CS.PUBLISHED, CS.CANCELLED}), CS.ARCHIVED),
+    # A member organisation's own moves (see "course proposals" below).
+    "submit": (frozenset({CS.DRAFT}), CS.SUBMITTED),
+    "withdraw": (frozenset({CS.SUBMITTED}), CS.DRAFT),
 }
 COURSE_TEXT_FIELDS = ("title", "summary", "body", "target_group", "funding_hints")
 COURSE_FIELDS = (
@@ -122,6 +126,8 @@ COURSE_ACTION_LABELS = {
     "return": _l("Send back"),
     "cancel": _l("Cancel the course"),
     "archive": _l("Archive"),
+    "submit": _l("Submit for review"),
+    "withdraw": _l("Withdraw"),
 }
 
 
@@ -341,3 +347,136 @@ def provider_choices() -> list[tuple[int, str]]:
         .order_by(Organisation.member.desc(), Organisation.name)
     )
     return [(org_id, name) for org_id, name in rows]
+
+
+# --- course proposals by member organisations ----------------------------------------------------
+#
+# DESIGN §2: courses are "created by staff or by member organisations (then moderated)". A member
+# (an approved organisation with `member` set) writes drafts, submits them for review and may
+# withdraw a submitted one; staff publish or return it (`publish_course`, `return_course`).
+# Members edit drafts only: once a course is under review or public, the cluster team is
+# responsible for what it says, so changes go through them.
+
+MEMBER_EDITABLE = frozenset({CS.DRAFT})
+
+
+def may_propose_courses(organisation: Organisation | None) -> bool:
+    """Only approved member organisations offer courses through the portal."""
+    return (
+        organisation is not None
+        and organisation.member
+        and organisation.status == OrganisationStatus.APPROVED
+    )
+
+
+def _check_proposer(organisation: Organisation) -> None:
+    if not may_propose_courses(organisation):
+        raise TransitionError(
+            _l("Only approved member organisations of the cluster can propose courses."), 403
+        )
+
+
+def organisation_courses(organisation: Organisation) -> list[TrainingCourse]:
+    """The organisation's courses, archived ones left out, newest changes first."""
+    stmt = (
+        _with_details(sa.select(TrainingCourse))
+        .where(
+            TrainingCourse.organisation_id == organisation.id,
+            TrainingCourse.status != CourseStatus.ARCHIVED,
+        )
+        .order_by(TrainingCourse.updated_at.desc(), TrainingCourse.id.desc())
+    )
+    return list(db.session.scalars(stmt))
+
+
+def course_counts(organisation: Organisation) -> dict[CourseStatus, int]:
+    """How many of the organisation's courses are in each status (for the dashboard)."""
+    rows = db.session.execute(
+        sa.select(TrainingCourse.status, sa.func.count())
+        .where(TrainingCourse.organisation_id == organisation.id)
+        .group_by(TrainingCourse.status)
+    )
+    return {status: count for status, count in rows}
+
+
+def organisation_course(
+    organisation: Organisation, course_id: int, lock: bool = False
+) -> TrainingCourse | None:
+    """One of the organisation's courses; None for every other id (the caller answers 404)."""
+    stmt = _with_details(sa.select(TrainingCourse)).where(
+        TrainingCourse.id == course_id, TrainingCourse.organisation_id == organisation.id
+    )
+    if lock:
+        stmt = stmt.with_for_update()
+    return db.session.scalar(stmt)
+
+
+def member_can_edit(course: TrainingCourse) -> bool:
+    """Members change drafts only (a returned or withdrawn course is a draft again)."""
+    return course.status in MEMBER_EDITABLE
+
+
+def propose_course(organisation: Organisation, data: dict[str, Any], actor: User) -> TrainingCourse:
+    """A member's new course: a draft of its own organisation, whatever the data says."""
+    _check_proposer(organisation)
+    return create_course({**data, "organisation_id": organisation.id}, actor)
+
+
+def update_proposal(course: TrainingCourse, data: dict[str, Any], actor: User) -> TrainingCourse:
+    """A member edits its draft; the provider cannot change and other statuses are refused."""
+    if course.organisation is None:
+        raise TransitionError(_l("This course is offered by the cluster team."), 403)
+    _check_proposer(course.organisation)
+    if not member_can_edit(course):
+        raise TransitionError(not_editable_message(course))
+    return update_course(course, {**data, "organisation_id": course.organisation_id}, actor)
+
+
+def not_editable_message(course: TrainingCourse) -> Any:
+    """Why a member may not change the course now: a submitted one can be withdrawn first."""
+    if course.status == CourseStatus.SUBMITTED:
+        return _l("The course is being reviewed. Withdraw it first if you want to change it.")
+    return _l(
+        "The course can no longer be changed here. Please write to the cluster team if "
+        "something needs to change."
+    )
+
+
+def submit_course(course: TrainingCourse, actor: User) -> TrainingCourse:
+    """Draft → submitted: the course waits in the staff queue."""
+    if course.organisation is not None:
+        _check_proposer(course.organisation)
+    if course.ends_at <= utcnow():
+        raise TransitionError(_l("The course is already over. Please check its dates."))
+    _move_course(course, "submit", actor)
+    return course
+
+
+def withdraw_course(course: TrainingCourse, actor: User) -> TrainingCourse:
+    """Submitted → draft, so the member can change it before staff decide."""
+    _move_course(course, "withdraw", actor)
+    return course
+
+
+def return_reason(course: TrainingCourse) -> str | None:
+    """Why staff sent the course back, while it is still the draft they returned.
+
+    `return_course` keeps the reason in its audit event; a later move (submit, withdraw,
+    publish) makes that reason history.
+    """
+    if course.status != CourseStatus.DRAFT or course.id is None:
+        return None
+    moves = [f"course.{action}" for action in COURSE_TRANSITIONS]
+    event = db.session.scalar(
+        sa.select(AuditEvent)
+        .where(
+            AuditEvent.object_type == audit.object_type(course),
+            AuditEvent.object_id == course.id,
+            AuditEvent.action.in_(moves),
+        )
+        .order_by(AuditEvent.at.desc(), AuditEvent.id.desc())
+        .limit(1)
+    )
+    if event is None or event.action != "course.return":
+        return None
+    return (event.details or {}).get("reason") or None
