@@ -40,15 +40,15 @@ BLANK_SESSION_ROWS = 2  # empty rows offered for more dates
 TEXT_FIELDS = ("title", "summary", "body", "target_group", "funding_hints")
 
 
-def _max(length: int) -> Length:
+def max_length(length: int) -> Length:
     return Length(max=length, message=_l("Please use at most %(max)d characters."))
 
 
-def _strip(value: Any) -> Any:
+def strip_text(value: Any) -> Any:
     return value.strip() if isinstance(value, str) else value
 
 
-def _http_url(form: Any, field: Any) -> None:
+def http_url(form: Any, field: Any) -> None:
     if field.data and not re.match(r"^https?://", field.data, re.IGNORECASE):
         raise ValidationError(_("Please enter an address that starts with https:// or http://."))
 
@@ -60,18 +60,20 @@ class CourseTextForm(Form):
             Optional(),
             Length(min=3, max=200, message=_l("Please use 3 to 200 characters.")),
         ],
-        filters=[_strip],
+        filters=[strip_text],
     )
-    summary = TextAreaField(_l("Summary"), validators=[_max(300)], filters=[_strip])
+    summary = TextAreaField(_l("Summary"), validators=[max_length(300)], filters=[strip_text])
     body = TextAreaField(
         _l("Description"),
-        validators=[_max(20_000)],
+        validators=[max_length(20_000)],
         description=_l("Markdown: **bold**, *italic*, lists with -, links as [text](https://…)."),
     )
-    target_group = StringField(_l("Target group"), validators=[_max(300)], filters=[_strip])
+    target_group = StringField(
+        _l("Target group"), validators=[max_length(300)], filters=[strip_text]
+    )
     funding_hints = TextAreaField(
         _l("Funding"),
-        validators=[_max(5000)],
+        validators=[max_length(5000)],
         description=_l("For example education vouchers or funding programmes that pay the fee."),
     )
 
@@ -119,8 +121,8 @@ class BaseCourseForm(FlaskForm):
         _l("Language of the course"),
         choices=[SelectChoice(lang, LANGUAGE_NAMES[lang]) for lang in LANGS],
     )
-    city = StringField(_l("City"), validators=[Optional(), _max(100)], filters=[_strip])
-    venue = StringField(_l("Venue"), validators=[Optional(), _max(200)], filters=[_strip])
+    city = StringField(_l("City"), validators=[Optional(), max_length(100)], filters=[strip_text])
+    venue = StringField(_l("Venue"), validators=[Optional(), max_length(200)], filters=[strip_text])
     fee_amount = DecimalField(
         _l("Fee"),
         places=2,
@@ -146,11 +148,11 @@ class BaseCourseForm(FlaskForm):
         _l("Registration web page"),
         validators=[
             Optional(),
-            _max(500),
+            max_length(500),
             URL(require_tld=True, message=_l("Please enter a valid web address.")),
-            _http_url,
+            http_url,
         ],
-        filters=[_strip],
+        filters=[strip_text],
     )
     sessions = FieldList(FormField(SessionForm), min_entries=4, max_entries=SESSION_ROWS)
     de = FormField(CourseTextForm, label=_l("German"))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from flask_babel import gettext as _
@@ -21,14 +20,18 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import (
     DataRequired,
     Email,
-    Length,
     NumberRange,
     Optional,
     Regexp,
     ValidationError,
 )
 
-from portal.course_form import BaseCourseForm, base_course_form_data
+from portal.course_form import (
+    BaseCourseForm,
+    base_course_form_data,
+    max_length,
+    strip_text,
+)
 from portal.labels import LANGUAGE_NAMES, choices, label
 from portal.models import (
     LANGS,
@@ -43,19 +46,6 @@ REASON_MAX = 2000
 
 def _required() -> DataRequired:
     return DataRequired(message=_l("Please fill in this field."))
-
-
-def _max(length: int) -> Length:
-    return Length(max=length, message=_l("Please use at most %(max)d characters."))
-
-
-def _strip(value: Any) -> Any:
-    return value.strip() if isinstance(value, str) else value
-
-
-def _http_url(form: Any, field: Any) -> None:
-    if field.data and not re.match(r"^https?://", field.data, re.IGNORECASE):
-        raise ValidationError(_("Please enter an address that starts with https:// or http://."))
 
 
 def _date(label_text: Any, required: bool = True, **kwargs: Any) -> DateField:
@@ -74,8 +64,8 @@ class ActionForm(FlaskForm):
 class ReasonForm(FlaskForm):
     reason = TextAreaField(
         _l("Reason"),
-        validators=[_required(), _max(REASON_MAX)],
-        filters=[_strip],
+        validators=[_required(), max_length(REASON_MAX)],
+        filters=[strip_text],
         description=_l("The employer reads this reason in the email and in their overview."),
     )
 
@@ -102,8 +92,8 @@ class OrganisationFlagsForm(FlaskForm):
 class ResolveReportForm(FlaskForm):
     resolution = TextAreaField(
         _l("Decision and its reasons"),
-        validators=[_required(), _max(REASON_MAX)],
-        filters=[_strip],
+        validators=[_required(), max_length(REASON_MAX)],
+        filters=[strip_text],
         description=_l(
             "Recorded with the report. If you suspend the posting, the employer is sent this "
             "text as the statement of reasons (Digital Services Act, Art. 17)."
@@ -122,7 +112,7 @@ class GetForm(FlaskForm):
 
 
 class PostingFilterForm(GetForm):
-    q = StringField(_l("Title, organisation or number"), validators=[Optional(), _max(200)])
+    q = StringField(_l("Title, organisation or number"), validators=[Optional(), max_length(200)])
     status = SelectField(_l("Status"), validators=[Optional()])
     featured = BooleanField(_l("Only featured postings"))
 
@@ -132,7 +122,7 @@ class PostingFilterForm(GetForm):
 
 
 class OrganisationFilterForm(GetForm):
-    q = StringField(_l("Name, slug or city"), validators=[Optional(), _max(200)])
+    q = StringField(_l("Name, slug or city"), validators=[Optional(), max_length(200)])
     status = SelectField(_l("Status"), validators=[Optional()])
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -149,7 +139,7 @@ class CourseFilterForm(GetForm):
 
 
 class UserFilterForm(GetForm):
-    q = StringField(_l("Name or email address"), validators=[Optional(), _max(200)])
+    q = StringField(_l("Name or email address"), validators=[Optional(), max_length(200)])
     role = SelectField(_l("Role"), validators=[Optional()])
     active = SelectField(
         _l("Account"),
@@ -170,8 +160,8 @@ MONTH = Regexp(r"^\d{4}-\d{2}$", message=_l("Please enter a month as YYYY-MM."))
 
 
 class StatisticsForm(GetForm):
-    start = StringField(_l("From month"), validators=[Optional(), _max(7), MONTH])
-    end = StringField(_l("To month"), validators=[Optional(), _max(7), MONTH])
+    start = StringField(_l("From month"), validators=[Optional(), max_length(7), MONTH])
+    end = StringField(_l("To month"), validators=[Optional(), max_length(7), MONTH])
 
 
 class AuditFilterForm(GetForm):
@@ -184,7 +174,7 @@ class AuditFilterForm(GetForm):
             NumberRange(min=1, max=2**31, message=_l("Please enter a number.")),
         ],
     )
-    actor = StringField(_l("Who (name or email)"), validators=[Optional(), _max(200)])
+    actor = StringField(_l("Who (name or email)"), validators=[Optional(), max_length(200)])
     date_from = _date(_l("From"), required=False)
     date_to = _date(_l("To"), required=False)
 
@@ -210,21 +200,21 @@ class AuditFilterForm(GetForm):
 
 class PageForm(FlaskForm):
     title_de = StringField(
-        _l("Title in German"), validators=[_required(), _max(200)], filters=[_strip]
+        _l("Title in German"), validators=[_required(), max_length(200)], filters=[strip_text]
     )
     title_en = StringField(
-        _l("Title in English"), validators=[_required(), _max(200)], filters=[_strip]
+        _l("Title in English"), validators=[_required(), max_length(200)], filters=[strip_text]
     )
     body_de = TextAreaField(
         _l("Text in German"),
-        validators=[_max(50_000)],
+        validators=[max_length(50_000)],
         description=_l(
             "Markdown: ## headings, **bold**, *italic*, lists with -, links as [text](https://…)."
         ),
     )
     body_en = TextAreaField(
         _l("Text in English"),
-        validators=[_max(50_000)],
+        validators=[max_length(50_000)],
         description=_l(
             "Markdown: ## headings, **bold**, *italic*, lists with -, links as [text](https://…)."
         ),
@@ -249,12 +239,12 @@ class InviteForm(FlaskForm):
         _l("Email address"),
         validators=[
             _required(),
-            _max(254),
+            max_length(254),
             Email(message=_l("Please enter a valid email address, such as name@example.org.")),
         ],
-        filters=[_strip],
+        filters=[strip_text],
     )
-    name = StringField(_l("Name"), validators=[_required(), _max(120)], filters=[_strip])
+    name = StringField(_l("Name"), validators=[_required(), max_length(120)], filters=[strip_text])
     role = SelectField(_l("Role"), validators=[_required()])
     locale = SelectField(
         _l("Language of the emails"),
