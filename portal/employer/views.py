@@ -23,6 +23,7 @@ from flask import (
 )
 from flask_babel import format_date
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from werkzeug.routing import BuildError
 
@@ -789,11 +790,9 @@ def _save_course(course: TrainingCourse | None, form: CourseProposalForm) -> Any
     if "submit_review" not in request.form:
         flash(_("The course has been saved as a draft."), "success")
         return redirect(url_for(".edit_course", course_id=course.id), 303)
-    refused = _course_move(course, trainings.submit_course)
-    if refused:
-        return refused
-    flash(_("The course has been submitted. The cluster team will review it shortly."), "success")
-    return redirect(url_for(".course_list"), 303)
+    return _course_change(
+        course, trainings.submit_course, COURSE_SUBMITTED, url_for(".course_list")
+    )
 
 
 @bp.route("/courses/new", methods=["GET", "POST"])
@@ -827,8 +826,12 @@ def edit_course(course_id: int):
     return _save_course(course, form)
 
 
-def _course_move(course: TrainingCourse, change) -> Any:
-    """Run a status change; a refused one becomes a message on the course's page (4xx)."""
+COURSE_SUBMITTED = _l("The course has been submitted. The cluster team will review it shortly.")
+
+
+def _course_change(course: TrainingCourse, change, done: Any, back: str) -> Any:
+    """Run a member's status change on their course; a refused one becomes a message on
+    the course's page (4xx), a done one a flash on the page `back` leads to."""
     try:
         change(course, current_user)
     except TransitionError as error:
@@ -836,30 +839,34 @@ def _course_move(course: TrainingCourse, change) -> Any:
         flash(str(error.message), "error")
         return _course_page(employer_course_or_404(course.id), None, error.status_code)
     db.session.commit()
-    return None
+    flash(str(done), "success")
+    return _back(back)
+
+
+def _course_move(course_id: int, change, done: Any, back: str) -> Any:
+    """A status change posted from a button (CSRF-checked), on the locked course."""
+    if not ActionForm().validate():
+        abort(400)
+    return _course_change(employer_course_or_404(course_id, lock=True), change, done, back)
 
 
 @bp.post("/courses/<id:course_id>/submit")
 @course_member_required
 def submit_course(course_id: int):
-    if not ActionForm().validate():
-        abort(400)
-    course = employer_course_or_404(course_id, lock=True)
-    refused = _course_move(course, trainings.submit_course)
-    if refused:
-        return refused
-    flash(_("The course has been submitted. The cluster team will review it shortly."), "success")
-    return _back(url_for(".course_list"))
+    return _course_move(
+        course_id,
+        trainings.submit_course,
+        COURSE_SUBMITTED,
+        url_for(".course_list"),
+    )
 
 
 @bp.post("/courses/<id:course_id>/withdraw")
 @course_member_required
 def withdraw_course(course_id: int):
-    if not ActionForm().validate():
-        abort(400)
-    course = employer_course_or_404(course_id, lock=True)
-    refused = _course_move(course, trainings.withdraw_course)
-    if refused:
-        return refused
-    flash(_("The course has been withdrawn. It is a draft again that you can change."), "success")
-    return _back(url_for(".edit_course", course_id=course.id))
+    return _course_move(
+        course_id,
+        trainings.withdraw_course,
+        _("The course has been withdrawn. It is a draft again that you can change."),
+        url_for(".edit_course", course_id=course_id),
+    )
