@@ -59,6 +59,7 @@ from portal.services.demo_data import phrases
 from portal.services.demo_data.organisations import ORGANISATIONS, OrgSpec
 from portal.services.demo_data.roles import ROLES, Role
 from portal.services.demo_data.trainings import COURSES, CourseSpec, CourseText
+from portal.services.records import assign
 from portal.services.taxonomy import ensure_topics, topics_by_slug
 
 SEED = 20_240_611
@@ -194,7 +195,7 @@ def _upsert_organisations(specs: Sequence[OrgSpec]) -> dict[str, Organisation]:
             db.session.add(org)
         elif not org.is_demo:
             raise RuntimeError(f"organisation {spec.slug!r} exists and is not demo data")
-        _assign(org, _org_fields(spec))
+        assign(org, _org_fields(spec))
         orgs[spec.slug] = org
     db.session.flush()
     return orgs
@@ -612,13 +613,6 @@ def _compose_text(
 # --- writing postings --------------------------------------------------------------------------
 
 
-def _assign(obj: object, values: dict[str, Any]) -> None:
-    """Set attributes that differ, so an unchanged row is not rewritten."""
-    for name, value in values.items():
-        if getattr(obj, name) != value:
-            setattr(obj, name, value)
-
-
 def _sync_postings(
     plans: Sequence[PostingPlan], orgs: dict[str, Organisation], topics: dict[str, Topic]
 ) -> None:
@@ -651,12 +645,12 @@ def _upsert_posting(
         db.session.add(posting)
     elif posting.organisation is not org:
         posting.organisation = org
-    _assign(posting, plan.fields)
+    assign(posting, plan.fields)
 
     by_lang = {text.lang: text for text in posting.texts}
     for lang, values in plan.texts.items():
         if lang in by_lang:
-            _assign(by_lang[lang], values)
+            assign(by_lang[lang], values)
         else:
             posting.texts.append(PostingText(lang=lang, **values))
     for lang, text in by_lang.items():
@@ -680,7 +674,7 @@ def _upsert_posting(
 def _sync_list(rows: list[Any], wanted: list[dict[str, Any]], model: type) -> None:
     """Update rows in place by position, append missing ones, drop the rest."""
     for row, values in zip(rows, wanted, strict=False):
-        _assign(row, values)
+        assign(row, values)
     for values in wanted[len(rows) :]:
         rows.append(model(**values))
     del rows[len(wanted) :]
@@ -768,12 +762,12 @@ def _sync_courses(
         else:
             kept.add(course.id)
         fields, sessions = _course_fields(spec, org, now)
-        _assign(course, fields)
+        assign(course, fields)
         texts = {lang: text for lang, text in (("de", spec.de), ("en", spec.en)) if text}
         by_lang = {text.lang: text for text in course.texts}
         for lang, text in texts.items():
             if lang in by_lang:
-                _assign(by_lang[lang], _text_values(text))
+                assign(by_lang[lang], _text_values(text))
             else:
                 course.texts.append(TrainingText(lang=lang, **_text_values(text)))
         for lang, row in by_lang.items():
@@ -799,7 +793,7 @@ def _ensure_demo_employers(orgs: dict[str, Organisation]) -> None:
         if user is None:
             user = User(email=spec.email, name=spec.name, locale=spec.locale)
             db.session.add(user)
-        _assign(
+        assign(
             user,
             {"name": spec.name, "locale": spec.locale, "role": UserRole.EMPLOYER, "active": True},
         )
@@ -819,7 +813,7 @@ def _ensure_demo_employers(orgs: dict[str, Organisation]) -> None:
                 Membership(user=user, organisation=org, role=MembershipRole.OWNER, approved=True)
             )
         else:
-            _assign(membership, {"role": MembershipRole.OWNER, "approved": True})
+            assign(membership, {"role": MembershipRole.OWNER, "approved": True})
     db.session.flush()
 
 
@@ -868,7 +862,7 @@ def _sync_daily_stats(orgs: Sequence[Organisation], now: datetime) -> None:
             if stat is None:
                 stat = DailyStat(day=day, posting_id=posting.id)
                 db.session.add(stat)
-            _assign(stat, {"views": views, "apply_clicks": clicks, "alert_hits": hits})
+            assign(stat, {"views": views, "apply_clicks": clicks, "alert_hits": hits})
     db.session.flush()
 
 
@@ -918,7 +912,7 @@ def _ensure_demo_staff() -> User:
     if user is None:
         user = User(email=DEMO_STAFF.email, name=DEMO_STAFF.name, locale=DEMO_STAFF.locale)
         db.session.add(user)
-    _assign(
+    assign(
         user,
         {
             "name": DEMO_STAFF.name,
@@ -1025,7 +1019,7 @@ def _ensure_demo_alerts(now: datetime) -> None:
             alert = JobAlert(email=email, token=secrets.token_urlsafe(32))
             db.session.add(alert)
         confirmed = now - timedelta(days=days, hours=n)
-        _assign(
+        assign(
             alert,
             {
                 "lang": "de" if n % 3 else "en",

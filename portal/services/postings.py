@@ -53,6 +53,7 @@ from portal.models import (
     utcnow,
 )
 from portal.services import audit
+from portal.services.records import assign, sync_texts
 
 # Postings once public: their URL answers 410 Gone rather than 404.
 ONCE_PUBLIC = (
@@ -607,26 +608,11 @@ def _locations(data: dict[str, Any]) -> list[dict[str, Any]]:
 
 def apply_data(posting: Posting, data: dict[str, Any], actor: User | None = None) -> Posting:
     """Write form data into a posting: fields, texts per language, places, topics."""
-    for name, value in _scalar_values(data).items():
-        if getattr(posting, name) != value:
-            setattr(posting, name, value)
-    texts = _texts(data)
-    by_lang = {text.lang: text for text in posting.texts}
-    for lang, values in texts.items():
-        if lang in by_lang:
-            for field, value in values.items():
-                if getattr(by_lang[lang], field) != value:
-                    setattr(by_lang[lang], field, value)
-        else:
-            posting.texts.append(PostingText(lang=lang, **values))
-    for lang, text in by_lang.items():
-        if lang not in texts:
-            posting.texts.remove(text)
+    assign(posting, _scalar_values(data))
+    sync_texts(posting.texts, _texts(data), PostingText)
     wanted = _locations(data)
     for row, values in zip(posting.locations, wanted, strict=False):
-        for field, value in values.items():
-            if getattr(row, field) != value:
-                setattr(row, field, value)
+        assign(row, values)
     for values in wanted[len(posting.locations) :]:
         posting.locations.append(PostingLocation(**values))
     del posting.locations[len(wanted) :]

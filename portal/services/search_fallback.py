@@ -31,6 +31,7 @@ from portal.models import (
     utcnow,
 )
 from portal.services.postings import is_public_clause
+from portal.services.search_query import parse_query
 
 MAX_WORDS = 8
 
@@ -60,8 +61,6 @@ def _word_clause(word: str) -> sa.ColumnElement[bool]:
 
 def posting_ids(query: Any, page: int, per_page: int) -> tuple[list[int], int]:
     """(ids of the page, total) of the public postings matching `query` (a PostingQuery)."""
-    from portal.services.search_query import parse_query
-
     conditions: list[sa.ColumnElement[bool]] = [is_public_clause()]
     parsed = parse_query(query.q or "")
     for clause in parsed.clauses[:MAX_WORDS]:

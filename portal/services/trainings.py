@@ -28,6 +28,7 @@ from portal.models import (
 from portal.services import audit
 from portal.services.mail import send_mail
 from portal.services.postings import TransitionError
+from portal.services.records import assign, sync_texts
 from portal.services.staff import organisation_owners
 
 PUBLIC_STATUSES = (CourseStatus.PUBLISHED, CourseStatus.CANCELLED)
@@ -185,28 +186,15 @@ def _check_course_data(data: dict[str, Any]) -> None:
 def apply_course_data(course: TrainingCourse, data: dict[str, Any]) -> None:
     """Write form data into a course: fields, texts per language, sessions (sorted)."""
     _check_course_data(data)
-    for name in COURSE_FIELDS:
-        value = data.get(name)
-        if name == "format":
-            value = CourseFormat(value)
-        if getattr(course, name) != value:
-            setattr(course, name, value)
+    fields = {name: data.get(name) for name in COURSE_FIELDS}
+    fields["format"] = CourseFormat(fields["format"])
+    assign(course, fields)
     texts = {
         lang: {name: (values.get(name) or "").strip() for name in COURSE_TEXT_FIELDS}
         for lang, values in (data.get("texts") or {}).items()
         if (values.get("title") or "").strip()
     }
-    by_lang = {text.lang: text for text in course.texts}
-    for lang, values in texts.items():
-        if lang in by_lang:
-            for name, value in values.items():
-                if getattr(by_lang[lang], name) != value:
-                    setattr(by_lang[lang], name, value)
-        else:
-            course.texts.append(TrainingText(lang=lang, **values))
-    for lang, text in by_lang.items():
-        if lang not in texts:
-            course.texts.remove(text)
+    sync_texts(course.texts, texts, TrainingText)
     sessions = sorted(data["sessions"])
     rows = sorted(course.sessions, key=lambda s: (s.starts_at, s.id or 0))
     for row, (start, end) in zip(rows, sessions, strict=False):
